@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cm-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cm-application.h"
+#include "cm-window.h"
+
+struct _CmApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *database_path;
+  CmStore        *store;
+  GError         *open_error;
+};
+
+G_DEFINE_FINAL_TYPE (CmApplication, cm_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the database at PATH instead of the default one"), N_("PATH") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and quit"), NULL },
+  { NULL }
+};
+
+static void
+open_store (CmApplication *self)
+{
+  if (self->store != NULL || self->open_error != NULL)
+    return;
+
+  self->store = cm_store_open (self->database_path, &self->open_error);
+  if (self->store == NULL)
+    g_warning ("%s", self->open_error->message);
+}
+
+static int
+cm_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  CmApplication *self = CM_APPLICATION (application);
+  const char *path = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &path))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+      g_free (self->database_path);
+      self->database_path = g_file_get_path (file);
+      /* Each database gets its own instance, so two files can be open. */
+      g_application_set_flags (application,
+                               g_application_get_flags (application) |
+                               G_APPLICATION_NON_UNIQUE);
+    }
+
+  return -1;
+}
+
+static void
+cm_application_activate (GApplication *application)
+{
+  CmApplication *self = CM_APPLICATION (application);
+  GtkWindow *window;
+
+  open_store (self);
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    window = GTK_WINDOW (cm_window_new (self, self->store, self->open_error));
+
+  gtk_window_present (window);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  CmApplication *self = CM_APPLICATION (user_data);
+  static const char *developers[] = { "The Commissioning Cycle developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("Commissioning Cycle"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "comments", _("Plan, do and review the commissioning of social care "
+                                      "services, with the people who use them."),
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+};
+
+static void
+cm_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (cm_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+}
+
+static void
+cm_application_shutdown (GApplication *application)
+{
+  CmApplication *self = CM_APPLICATION (application);
+
+  /* Deletions still waiting on an Undo toast become final here. */
+  if (self->store != NULL)
+    cm_store_empty_trash (self->store, NULL);
+
+  G_APPLICATION_CLASS (cm_application_parent_class)->shutdown (application);
+}
+
+static void
+cm_application_finalize (GObject *object)
+{
+  CmApplication *self = CM_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_error (&self->open_error);
+  g_free (self->database_path);
+
+  G_OBJECT_CLASS (cm_application_parent_class)->finalize (object);
+}
+
+static void
+cm_application_class_init (CmApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = cm_application_finalize;
+  app_class->handle_local_options = cm_application_handle_local_options;
+  app_class->activate = cm_application_activate;
+  app_class->startup = cm_application_startup;
+  app_class->shutdown = cm_application_shutdown;
+}
+
+static void
+cm_application_init (CmApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Plan, do and review the commissioning of "
+                                              "social care services."));
+}
+
+CmApplication *
+cm_application_new (void)
+{
+  return g_object_new (CM_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+CmStore *
+cm_application_get_store (CmApplication *self)
+{
+  g_return_val_if_fail (CM_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
