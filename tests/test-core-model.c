@@ -1176,6 +1176,8 @@ check_labels_distinct (GType     enum_type,
 
   g_assert_nonnull (unknown);
   g_assert_cmpstr (unknown, ==, label_func (-1000));
+  g_assert_cmpstr (unknown, ==, label_func (klass->maximum + 1));
+  g_assert_cmpstr (unknown, ==, label_func (klass->minimum - 1));
 
   for (guint i = 0; i < klass->n_values; i++)
     {

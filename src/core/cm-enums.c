@@ -14,6 +14,8 @@
  * than NULL so that callers can always show something. */
 
 static const char * const stage_labels[CM_N_STAGES] = {
+  /* Translators: the four stages of the commissioning cycle, drawn on the
+   * wheel; keep them short */
   NC_("stage", "Analyse"),
   NC_("stage", "Plan"),
   NC_("stage", "Do"),
@@ -28,7 +30,9 @@ static const char * const stage_keys[CM_N_STAGES] = {
 };
 
 static const char * const ring_labels[CM_N_RINGS] = {
+  /* Translators: the outer ring of the cycle wheel */
   NC_("ring", "Commissioning"),
+  /* Translators: the inner ring of the cycle wheel */
   NC_("ring", "Procurement"),
 };
 
@@ -45,6 +49,8 @@ static const char * const activity_status_labels[CM_N_ACTIVITY_STATUSES] = {
 };
 
 static const char * const coproduction_level_labels[] = {
+  /* Translators: the rungs of Think Local Act Personal's "ladder of
+   * co-production", from doing things to people up to doing them with them */
   NC_("co-production level", "Not set"),
   NC_("co-production level", "Coercion"),
   NC_("co-production level", "Educating"),
@@ -61,8 +67,12 @@ static const struct
   const char      *label;
 } advocacy_type_labels[] = {
   { CM_ADVOCACY_CARE_ACT,       NC_("advocacy type", "Care Act advocacy") },
+  /* Translators: Independent Mental Capacity Advocate */
   { CM_ADVOCACY_IMCA,           NC_("advocacy type", "IMCA") },
+  /* Translators: Independent Mental Health Advocate */
   { CM_ADVOCACY_IMHA,           NC_("advocacy type", "IMHA") },
+  /* Translators: paid Relevant Person's Representative (Deprivation of
+   * Liberty Safeguards) */
   { CM_ADVOCACY_PAID_RPR,       NC_("advocacy type", "Paid RPR") },
   { CM_ADVOCACY_NHS_COMPLAINTS, NC_("advocacy type", "NHS complaints advocacy") },
   { CM_ADVOCACY_GENERAL,        NC_("advocacy type", "General (non-statutory)") },
@@ -80,6 +90,7 @@ static const char * const procurement_route_labels[] = {
   NC_("procurement route", "Not chosen"),
   NC_("procurement route", "Light-touch open procedure"),
   NC_("procurement route", "Competitive flexible procedure"),
+  /* Translators: the NHS Provider Selection Regime (2023), a proper name */
   NC_("procurement route", "Provider Selection Regime"),
   NC_("procurement route", "Grant"),
   NC_("procurement route", "Direct award"),
@@ -110,6 +121,8 @@ static const char * const contribution_kind_labels[] = {
   NC_("contribution kind", "Idea"),
   NC_("contribution kind", "Concern"),
   NC_("contribution kind", "Question"),
+  /* Translators: a statement of what good care looks like, written from
+   * the point of view of the person, e.g. "I am listened to" */
   NC_("contribution kind", "I statement"),
 };
 
@@ -122,6 +135,8 @@ static const char * const action_state_labels[] = {
 static const char *
 unknown_label (void)
 {
+  /* Translators: shown for a value the app does not recognise, e.g. one
+   * written by a newer version */
   return C_("enum value", "Unknown");
 }
 
@@ -143,6 +158,7 @@ lookup_label (const char         *context,
 const char *
 cm_stage_to_label (CmStage stage)
 {
+  /* Translators: a contribution that is not tagged with any stage */
   if (stage == CM_STAGE_NONE)
     return C_("stage", "No stage");
 

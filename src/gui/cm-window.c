@@ -5,7 +5,13 @@
 
 #include <glib/gi18n.h>
 
+#include "cm-cycle-page.h"
+#include "cm-sample.h"
 #include "cm-window.h"
+
+/* The main window: the cycles in a sidebar, and the selected cycle's pages
+ * in a view stack. Below 720 px the sidebar folds away (a leaflet) and
+ * comes back with the back button. */
 
 struct _CmWindow
 {
@@ -13,40 +19,138 @@ struct _CmWindow
 
   CmStore              *store;
   GListModel           *cycles;
+  GtkFilterListModel   *filtered_cycles;
+  GtkSingleSelection   *selection;
+  GSettings            *settings;
 
-  GtkStack             *main_stack;
-  AdwStatusPage        *error_page;
+  AdwLeaflet           *leaflet;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
   GtkListView          *cycle_list;
-  GtkSingleSelection   *cycle_selection;
+  GtkStack             *content_stack;
+  AdwStatusPage        *error_page;
+  AdwViewStack         *view_stack;
+  AdwWindowTitle       *content_title;
+  CmCyclePage          *cycle_page;
   AdwToastOverlay      *toast_overlay;
 };
 
 G_DEFINE_FINAL_TYPE (CmWindow, cm_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-update_main_page (CmWindow *self)
+static CmCycle *
+get_selected_cycle (CmWindow *self)
 {
+  if (self->selection == NULL)
+    return NULL;
+
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+update_actions (CmWindow *self)
+{
+  gboolean has_cycle = get_selected_cycle (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-cycle", has_cycle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-cycle", has_cycle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-cycle", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-sample", self->store != NULL);
+}
+
+static void
+update_content (CmWindow *self)
+{
+  CmCycle *cycle = get_selected_cycle (self);
   const char *page;
 
   if (self->store == NULL)
     page = "error";
   else if (g_list_model_get_n_items (self->cycles) == 0)
     page = "empty";
+  else if (cycle == NULL)
+    page = "no-selection";
   else
-    page = "cycles";
+    page = "cycle";
 
-  gtk_stack_set_visible_child_name (self->main_stack, page);
+  gtk_stack_set_visible_child_name (self->content_stack, page);
+  cm_cycle_page_set_cycle (self->cycle_page, self->store, cycle);
+  adw_window_title_set_title (self->content_title, cycle ? cm_cycle_get_title (cycle) : "");
+  adw_window_title_set_subtitle (self->content_title,
+                                 cycle ? cm_cycle_get_service_area (cycle) : "");
+  update_actions (self);
+
+  if (cycle != NULL && self->settings != NULL)
+    g_settings_set_int64 (self->settings, "last-cycle-id", cm_cycle_get_id (cycle));
 }
 
 static void
-on_cycles_changed (CmWindow   *self,
-                   guint       position,
-                   guint       removed,
-                   guint       added,
-                   GListModel *model)
+on_selected_cycle_changed (CmWindow *self)
 {
-  update_main_page (self);
+  CmCycle *cycle = get_selected_cycle (self);
+  static CmCycle *previous;
+
+  update_content (self);
+
+  /* On a phone, picking a cycle moves on to it. */
+  if (cycle != NULL && cycle != previous)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  previous = cycle;
 }
+
+static void
+select_cycle (CmWindow *self,
+              CmCycle  *cycle)
+{
+  GListModel *model = G_LIST_MODEL (self->filtered_cycles);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CmCycle) item = g_list_model_get_item (model, i);
+
+      if (item == cycle)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+}
+
+static void
+select_cycle_by_id (CmWindow *self,
+                    gint64    id)
+{
+  guint n = g_list_model_get_n_items (self->cycles);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CmCycle) item = g_list_model_get_item (self->cycles, i);
+
+      if (cm_cycle_get_id (item) == id)
+        {
+          select_cycle (self, item);
+          return;
+        }
+    }
+}
+
+static void
+on_cycles_changed (CmWindow *self)
+{
+  update_content (self);
+}
+
+static void
+show_error_toast (CmWindow     *self,
+                  const GError *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Actions -------------------------------------------------------------- */
 
 static void
 new_cycle_activated (GtkWidget  *widget,
@@ -65,7 +169,248 @@ new_cycle_activated (GtkWidget  *widget,
   cm_cycle_set_service_area (cycle, _("Independent advocacy"));
 
   if (!cm_store_add_cycle_from_default_template (self->store, cycle, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  select_cycle (self, cycle);
+  cm_cycle_page_focus_title (self->cycle_page);
+}
+
+static void
+open_sample_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CmWindow *self = CM_WINDOW (widget);
+  g_autoptr(CmCycle) cycle = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  cycle = cm_sample_create_cycle (self->store, &error);
+  if (cycle == NULL)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  select_cycle (self, cycle);
+}
+
+static void
+rename_cycle_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CmWindow *self = CM_WINDOW (widget);
+
+  if (get_selected_cycle (self) != NULL)
+    cm_cycle_page_focus_title (self->cycle_page);
+}
+
+typedef struct
+{
+  CmStore *store;
+  CmCycle *cycle;
+  CmWindow *window;
+} DeletedCycle;
+
+static void
+deleted_cycle_free (gpointer data)
+{
+  DeletedCycle *deleted = data;
+
+  g_clear_object (&deleted->store);
+  g_clear_object (&deleted->cycle);
+  g_clear_weak_pointer (&deleted->window);
+  g_free (deleted);
+}
+
+static void
+on_undo_delete_cycle (AdwToast     *toast,
+                      DeletedCycle *deleted)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cm_store_restore (deleted->store, G_OBJECT (deleted->cycle), &error))
+    {
+      if (deleted->window != NULL)
+        show_error_toast (deleted->window, error);
+      return;
+    }
+
+  if (deleted->window != NULL)
+    select_cycle (deleted->window, deleted->cycle);
+}
+
+static void
+delete_cycle_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CmWindow *self = CM_WINDOW (widget);
+  CmCycle *cycle = get_selected_cycle (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  DeletedCycle *deleted;
+  AdwToast *toast;
+
+  if (cycle == NULL)
+    return;
+
+  deleted = g_new0 (DeletedCycle, 1);
+  deleted->store = g_object_ref (self->store);
+  deleted->cycle = g_object_ref (cycle);
+  g_set_weak_pointer (&deleted->window, self);
+
+  if (!cm_store_trash (self->store, G_OBJECT (cycle), &error))
+    {
+      deleted_cycle_free (deleted);
+      show_error_toast (self, error);
+      return;
+    }
+
+  /* Translators: %s is the title of the cycle that was just deleted */
+  message = g_strdup_printf (_("“%s” deleted"), cm_cycle_get_title (deleted->cycle));
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_delete_cycle),
+                         deleted, (GClosureNotify) (void (*) (void)) deleted_cycle_free, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CmWindow *self = CM_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+focus_wheel_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CmWindow *self = CM_WINDOW (widget);
+
+  if (get_selected_cycle (self) != NULL)
+    cm_cycle_page_focus_wheel (self->cycle_page);
+}
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  adw_leaflet_navigate (CM_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Sidebar rows --------------------------------------------------------- */
+
+static void
+setup_cycle_row (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+update_cycle_row (GtkListItem *item)
+{
+  CmCycle *cycle = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+
+  if (cycle == NULL)
+    return;
+
+  gtk_label_set_label (GTK_LABEL (title), cm_cycle_get_title (cycle));
+  gtk_label_set_label (GTK_LABEL (subtitle), cm_cycle_get_service_area (cycle));
+  gtk_widget_set_visible (subtitle, *cm_cycle_get_service_area (cycle) != '\0');
+}
+
+static void
+bind_cycle_row (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  CmCycle *cycle = gtk_list_item_get_item (item);
+
+  update_cycle_row (item);
+  g_signal_connect_object (cycle, "notify", G_CALLBACK (update_cycle_row), item,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+unbind_cycle_row (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  CmCycle *cycle = gtk_list_item_get_item (item);
+
+  if (cycle != NULL)
+    g_signal_handlers_disconnect_by_func (cycle, update_cycle_row, item);
+}
+
+static void
+on_content_title_notify (CmWindow *self)
+{
+  CmCycle *cycle = get_selected_cycle (self);
+
+  if (cycle != NULL)
+    {
+      adw_window_title_set_title (self->content_title, cm_cycle_get_title (cycle));
+      adw_window_title_set_subtitle (self->content_title, cm_cycle_get_service_area (cycle));
+    }
+}
+
+/* Window state --------------------------------------------------------- */
+
+static gboolean
+cm_window_close_request (GtkWindow *window)
+{
+  CmWindow *self = CM_WINDOW (window);
+  int width, height;
+
+  if (self->settings != NULL)
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (self->settings);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized",
+                              gtk_window_is_maximized (window));
+      g_settings_apply (self->settings);
+    }
+
+  return GTK_WINDOW_CLASS (cm_window_parent_class)->close_request (window);
 }
 
 static void
@@ -74,7 +419,10 @@ cm_window_dispose (GObject *object)
   CmWindow *self = CM_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CM_TYPE_WINDOW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered_cycles);
   g_clear_object (&self->cycles);
+  g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (cm_window_parent_class)->dispose (object);
@@ -85,51 +433,96 @@ cm_window_class_init (CmWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = cm_window_dispose;
+  window_class->close_request = cm_window_close_request;
+
+  g_type_ensure (CM_TYPE_CYCLE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cm-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, CmWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, CmWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, cycle_list);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, cycle_page);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, toast_overlay);
 
   gtk_widget_class_install_action (widget_class, "win.new-cycle", NULL, new_cycle_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_activated);
+  gtk_widget_class_install_action (widget_class, "win.rename-cycle", NULL,
+                                   rename_cycle_activated);
+  gtk_widget_class_install_action (widget_class, "win.delete-cycle", NULL,
+                                   delete_cycle_activated);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.focus-wheel", NULL, focus_wheel_activated);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-cycle", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename-cycle", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK,
+                                       "win.delete-cycle", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "win.focus-wheel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "win.back", NULL);
 }
 
 static void
 cm_window_init (CmWindow *self)
 {
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkExpression *expression;
+  GtkStringFilter *filter;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cycle_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cycle_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cycle_row), NULL);
+  gtk_list_view_set_factory (self->cycle_list, factory);
+
+  /* Search as you type over the titles of cycles. */
+  expression = gtk_property_expression_new (CM_TYPE_CYCLE, NULL, "title");
+  filter = gtk_string_filter_new (expression);
+  g_object_bind_property (self->search_entry, "text", filter, "search", G_BINDING_DEFAULT);
+  self->filtered_cycles = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered_cycles)));
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->cycle_list, GTK_SELECTION_MODEL (self->selection));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->cycle_list));
+
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_selected_cycle_changed), self, G_CONNECT_SWAPPED);
 }
 
 static void
-setup_cycle_row (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
+restore_window_state (CmWindow *self)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_list_item_set_child (item, label);
-}
+  /* Without an installed schema (a test run from elsewhere) the window
+   * still works, it just forgets its size. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return;
 
-static void
-bind_cycle_row (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  CmCycle *cycle = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-
-  gtk_label_set_label (GTK_LABEL (label), cm_cycle_get_title (cycle));
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
 }
 
 CmWindow *
@@ -138,8 +531,9 @@ cm_window_new (CmApplication *application,
                const GError  *open_error)
 {
   CmWindow *self = g_object_new (CM_TYPE_WINDOW, "application", application, NULL);
-  g_autoptr(GtkListItemFactory) factory = NULL;
   g_autoptr(GError) error = NULL;
+
+  restore_window_state (self);
 
   if (store != NULL)
     {
@@ -153,21 +547,19 @@ cm_window_new (CmApplication *application,
       adw_status_page_set_description (self->error_page,
                                        open_error ? open_error->message
                                                   : error ? error->message : NULL);
-      update_main_page (self);
+      update_content (self);
       return self;
     }
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cycle_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cycle_row), NULL);
-  gtk_list_view_set_factory (self->cycle_list, factory);
-  gtk_list_view_set_model (self->cycle_list,
-                           GTK_SELECTION_MODEL (gtk_single_selection_new (
-                             g_object_ref (self->cycles))));
-
+  gtk_filter_list_model_set_model (self->filtered_cycles, self->cycles);
   g_signal_connect_object (self->cycles, "items-changed", G_CALLBACK (on_cycles_changed),
                            self, G_CONNECT_SWAPPED);
-  update_main_page (self);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_content_title_notify), self, G_CONNECT_SWAPPED);
 
+  if (self->settings != NULL)
+    select_cycle_by_id (self, g_settings_get_int64 (self->settings, "last-cycle-id"));
+
+  update_content (self);
   return self;
 }

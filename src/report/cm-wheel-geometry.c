@@ -10,11 +10,11 @@
 
 /* Radii as fractions of half the shorter side. The commissioning ring is
  * the thicker one: it has more activities, with longer names. */
-#define CENTRE_FRACTION        0.27
-#define RING_BOUNDARY_FRACTION 0.53
-#define RING_OUTER_FRACTION    0.85
-#define BAND_INNER_FRACTION    0.87
-#define BAND_OUTER_FRACTION    0.91
+#define CENTRE_FRACTION        0.25
+#define RING_BOUNDARY_FRACTION 0.535
+#define RING_OUTER_FRACTION    0.885
+#define BAND_INNER_FRACTION    0.9
+#define BAND_OUTER_FRACTION    0.935
 
 #define QUARTER_TURN (G_PI / 2.0)
 

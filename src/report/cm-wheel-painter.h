@@ -2,12 +2,11 @@
 #pragma once
 
 #include <cairo.h>
-#include <gio/gio.h>
 #include <pango/pango.h>
 
-#include "cm-activity.h"
 #include "cm-enums.h"
 #include "cm-wheel-geometry.h"
+#include "cm-wheel-model.h"
 
 G_BEGIN_DECLS
 
@@ -49,45 +48,6 @@ const CmWheelPalette *cm_wheel_palette_dark               (void);
 const CmWheelPalette *cm_wheel_palette_high_contrast      (void);
 const CmWheelPalette *cm_wheel_palette_high_contrast_dark (void);
 
-/* An immutable snapshot of what the wheel shows: a cycle's title and current
- * stage, and its activities sorted by stage, ring and position. Build a new
- * one when anything changes. It keeps a reference on each activity (to map
- * a segment back to it) and caches the label layout of the last size drawn. */
-typedef struct _CmWheelModel CmWheelModel;
-
-#define CM_TYPE_WHEEL_MODEL (cm_wheel_model_get_type ())
-
-GType         cm_wheel_model_get_type          (void) G_GNUC_CONST;
-CmWheelModel *cm_wheel_model_new               (const char         *title,
-                                                CmStage             current_stage,
-                                                GListModel         *activities);
-CmWheelModel *cm_wheel_model_new_from_array    (const char         *title,
-                                                CmStage             current_stage,
-                                                CmActivity * const *activities,
-                                                guint               n_activities);
-CmWheelModel *cm_wheel_model_ref               (CmWheelModel       *model);
-void          cm_wheel_model_unref             (CmWheelModel       *model);
-const char   *cm_wheel_model_get_title         (CmWheelModel       *model);
-CmStage       cm_wheel_model_get_current_stage (CmWheelModel       *model);
-void          cm_wheel_model_get_counts        (CmWheelModel       *model,
-                                                guint               counts[CM_N_STAGES][CM_N_RINGS]);
-void          cm_wheel_model_get_geometry      (CmWheelModel       *model,
-                                                double              width,
-                                                double              height,
-                                                CmWheelGeometry    *geometry);
-CmActivity   *cm_wheel_model_get_activity      (CmWheelModel       *model,
-                                                const CmWheelHit   *hit);
-gboolean      cm_wheel_model_find_activity     (CmWheelModel       *model,
-                                                CmActivity         *activity,
-                                                CmWheelHit         *hit);
-void          cm_wheel_model_get_progress      (CmWheelModel       *model,
-                                                guint              *n_done,
-                                                guint              *n_counted);
-char         *cm_wheel_model_describe          (CmWheelModel       *model,
-                                                const CmWheelHit   *hit);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmWheelModel, cm_wheel_model_unref)
-
 /* What the viewer is doing; all optional. */
 typedef struct
 {
@@ -99,16 +59,23 @@ typedef struct
 
 #define CM_WHEEL_STATE_INIT { CM_WHEEL_HIT_INIT, CM_WHEEL_HIT_INIT, FALSE, NULL }
 
-void cm_wheel_painter_draw (cairo_t              *cr,
-                            CmWheelModel         *model,
-                            double                width,
-                            double                height,
-                            const CmWheelPalette *palette,
-                            const CmWheelState   *state);
+void cm_wheel_painter_draw            (cairo_t              *cr,
+                                       CmWheelModel         *model,
+                                       double                width,
+                                       double                height,
+                                       const CmWheelPalette *palette,
+                                       const CmWheelState   *state);
+void cm_wheel_painter_draw_highlights (cairo_t              *cr,
+                                       CmWheelModel         *model,
+                                       double                width,
+                                       double                height,
+                                       const CmWheelPalette *palette,
+                                       const CmWheelState   *state);
 
 /* Where the painter puts its text and status marks, in the same units as
  * cm_wheel_painter_draw(). None of these rectangles overlap, and all lie
- * inside (0, 0, width, height); a label with no room is left out. */
+ * inside (0, 0, width, height); a label with no room is left out, and a
+ * label too long for its room is shortened with an ellipsis. */
 typedef enum
 {
   CM_WHEEL_LABEL_ACTIVITY,
@@ -119,6 +86,9 @@ typedef enum
   CM_WHEEL_LABEL_PROGRESS,
 } CmWheelLabelKind;
 
+/* A label's rectangle is (x, y, width, height) turned by @angle (radians,
+ * clockwise on screen) about its own centre: text along a thin segment runs
+ * out from the centre of the wheel. @angle is 0 for level text. */
 typedef struct
 {
   CmWheelLabelKind kind;
@@ -127,8 +97,13 @@ typedef struct
   double           y;
   double           width;
   double           height;
+  double           angle;
   gboolean         shortened;  /* ellipsized: the whole text did not fit */
 } CmWheelLabel;
+
+void      cm_wheel_label_get_corners      (const CmWheelLabel         *label,
+                                           double                      xs[4],
+                                           double                      ys[4]);
 
 GArray   *cm_wheel_painter_layout_labels  (CmWheelModel               *model,
                                            double                      width,

@@ -236,7 +236,10 @@ void
 cm_store_rollback (CmStore *self)
 {
   g_return_if_fail (CM_IS_STORE (self));
-  g_return_if_fail (self->transaction_depth > 0);
+
+  /* An inner failure may already have rolled everything back. */
+  if (self->transaction_depth == 0)
+    return;
 
   self->transaction_depth = 0;
   if (sqlite3_get_autocommit (self->db) == 0)

@@ -220,6 +220,7 @@ run_migration (CmStore  *self,
                GError  **error)
 {
   g_autofree char *set_version = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_debug ("Migrating %s to schema version %d", self->path, version);
 
@@ -228,12 +229,33 @@ run_migration (CmStore  *self,
 
   set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
 
-  if (!cm_store_exec (self, migrations[version], error) ||
-      !cm_store_exec (self, set_version, error) ||
-      !cm_store_commit (self, error))
+  if (!cm_store_exec (self, migrations[version], &local_error) ||
+      !cm_store_exec (self, set_version, &local_error) ||
+      !cm_store_commit (self, &local_error))
     {
+      g_autofree char *detail = g_strdup (sqlite3_errmsg (self->db));
+
       if (self->transaction_depth > 0)
         cm_store_rollback (self);
+
+      /* A full disk, a lock or a read-only file already say what to do;
+       * SQL that fails means the file holds something this step did not
+       * expect, and SQLite's words alone would not help. */
+      if (g_error_matches (local_error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED) ||
+          g_error_matches (local_error, CM_STORE_ERROR, CM_STORE_ERROR_INVALID))
+        {
+          g_autofree char *shown = g_filename_display_name (self->path);
+
+          g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
+                       /* Translators: the first %s is a file, the second a technical
+                        * detail from the database engine */
+                       _("“%s” could not be brought up to date for this version of "
+                         "Commissioning Cycle (%s). Nothing in it was lost; please report "
+                         "the problem, and go on using the version of the app that saved it."),
+                       shown, detail);
+        }
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 

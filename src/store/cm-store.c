@@ -315,15 +315,6 @@ check_contents (CmStore  *self,
   if (!cm_store_query_int64 (self, "PRAGMA user_version", 0, &version, error))
     return FALSE;
 
-  if (version > CM_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_TOO_NEW,
-                   /* Translators: %s is a file */
-                   _("“%s” was saved by a newer version of Commissioning Cycle. "
-                     "Update the app to open it; the file has not been changed."), shown);
-      return FALSE;
-    }
-
   if (!has_table (self, version == 0 ? NULL : "cycle", &found, error))
     return FALSE;
 
@@ -333,6 +324,16 @@ check_contents (CmStore  *self,
                    /* Translators: %s is a file */
                    _("“%s” is a database made by another program, not by "
                      "Commissioning Cycle. Choose another file."), shown);
+      return FALSE;
+    }
+
+  /* Checked only now: other programs number their schemas too. */
+  if (version > CM_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_TOO_NEW,
+                   /* Translators: %s is a file */
+                   _("“%s” was saved by a newer version of Commissioning Cycle. "
+                     "Update the app to open it; the file has not been changed."), shown);
       return FALSE;
     }
 

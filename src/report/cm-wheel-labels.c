@@ -1,0 +1,1235 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cm-wheel-labels"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "cm-wheel-private.h"
+
+/* Where the wheel's text goes. Labels are laid out once per model and size,
+ * then drawn from the cache: hover, selection and palette changes only
+ * repaint. Text is shaped with unhinted metrics at a fixed resolution, so a
+ * label wraps the same way on screen and on paper.
+ *
+ * Every label is confined to a region no other label may enter: activity
+ * text to its own segment, less the slot kept for its status mark; stage
+ * names to the corner of their own quadrant, outside the wheel; the title
+ * and progress to the centre disc. That is why labels never overlap.
+ *
+ * Inside a segment, text is level or, when the segment is thin, runs out
+ * from the centre. Sizes come from a short ladder, so fonts are shared, and
+ * a ring's labels share one size except where a label needs a smaller one. */
+
+#define DEFAULT_FONT_PX   (10.0 * 96.0 / 72.0)
+#define SMALLEST_FONT_PX  6.5
+#define LADDER_STEP       1.12
+#define MAX_RUNGS         12
+#define MAX_CANDIDATES    8
+#define RADIAL_PENALTY    0.8   /* level text is easier to read */
+
+typedef struct
+{
+  double x0, y0, x1, y1;
+} Box;
+
+/* Where a label may go, centred on the wheel's centre: an annulus, cut to a
+ * wedge (at most a half-turn) whose straight edges are moved in by
+ * edge_offset. Angles are in the frame the label is laid out in. */
+typedef struct
+{
+  double   r_min, r_max;
+  gboolean wedge;
+  double   a0, a1;
+  double   u0x, u0y, u1x, u1y;
+  double   edge_offset;
+  gboolean has_hole;   /* a box inside it that labels keep out of */
+  Box      hole;
+} Region;
+
+/* A box for a label, in a frame turned by @angle about the wheel's centre. */
+typedef struct
+{
+  Box      box;
+  double   angle;
+  gboolean radial;
+} Candidate;
+
+typedef struct
+{
+  CmWheelModel         *model;
+  PangoContext         *context;
+  PangoFontDescription *font;      /* the user's font, at an absolute size */
+  double                base;      /* its size in user units */
+  double                scale;     /* how much labels may grow with the wheel */
+  CmWheelGeometry       geometry;
+  CmWheelMetrics        metrics;
+  GArray               *labels;
+  double                ladder[MAX_RUNGS];
+  guint                 n_rungs;
+} Builder;
+
+/* A segment's label while its ring is being laid out. */
+typedef struct
+{
+  const char       *text;
+  PangoStyle        style;
+  CmWheelLabelKind  kind;
+  CmWheelHit        hit;
+  CmWheelTextRole   role;
+  Candidate         candidates[MAX_CANDIDATES];
+  guint             n_candidates;
+  int               best;       /* candidate, or -1 when nothing fits whole */
+  guint             best_rung;
+} Pending;
+
+static void
+region_init (Region *region,
+             double  r_min,
+             double  r_max)
+{
+  memset (region, 0, sizeof *region);
+  region->r_min = r_min;
+  region->r_max = r_max;
+}
+
+static void
+region_set_wedge (Region *region,
+                  double  a0,
+                  double  a1,
+                  double  edge_offset)
+{
+  region->wedge = TRUE;
+  region->a0 = a0;
+  region->a1 = a1;
+  region->u0x = cos (a0);
+  region->u0y = sin (a0);
+  region->u1x = cos (a1);
+  region->u1y = sin (a1);
+  region->edge_offset = edge_offset;
+}
+
+/* The same region seen from a frame turned by @angle; its hole grows to
+ * the level box around the turned one. */
+static void
+region_rotate (const Region *region,
+               double        angle,
+               Region       *rotated)
+{
+  *rotated = *region;
+  if (region->wedge)
+    region_set_wedge (rotated, region->a0 - angle, region->a1 - angle, region->edge_offset);
+
+  if (region->has_hole)
+    {
+      double xs[2] = { region->hole.x0, region->hole.x1 };
+      double ys[2] = { region->hole.y0, region->hole.y1 };
+      double c = cos (-angle), s = sin (-angle);
+
+      rotated->hole.x0 = rotated->hole.y0 = G_MAXDOUBLE;
+      rotated->hole.x1 = rotated->hole.y1 = -G_MAXDOUBLE;
+      for (guint i = 0; i < 2; i++)
+        for (guint j = 0; j < 2; j++)
+          {
+            double x = xs[i] * c - ys[j] * s, y = xs[i] * s + ys[j] * c;
+
+            rotated->hole.x0 = MIN (rotated->hole.x0, x);
+            rotated->hole.x1 = MAX (rotated->hole.x1, x);
+            rotated->hole.y0 = MIN (rotated->hole.y0, y);
+            rotated->hole.y1 = MAX (rotated->hole.y1, y);
+          }
+    }
+}
+
+static gboolean
+region_contains_point (const Region *region,
+                       double        x,
+                       double        y)
+{
+  double r = hypot (x, y);
+
+  if (r > region->r_max || r < region->r_min)
+    return FALSE;
+  if (region->wedge &&
+      (region->u0x * y - region->u0y * x < region->edge_offset ||
+       region->u1x * y - region->u1y * x > -region->edge_offset))
+    return FALSE;
+  if (region->has_hole &&
+      x >= region->hole.x0 && x <= region->hole.x1 &&
+      y >= region->hole.y0 && y <= region->hole.y1)
+    return FALSE;
+  return TRUE;
+}
+
+/* Both the disc and the wedge are convex, so a box is inside them when its
+ * corners are; it stays out of the inner disc when its nearest point does. */
+static gboolean
+region_contains_box (const Region *region,
+                     const Box    *box)
+{
+  double corners[4][2] = {
+    { box->x0, box->y0 }, { box->x1, box->y0 }, { box->x0, box->y1 }, { box->x1, box->y1 }
+  };
+
+  for (guint i = 0; i < 4; i++)
+    {
+      double x = corners[i][0], y = corners[i][1];
+
+      if (hypot (x, y) > region->r_max)
+        return FALSE;
+      if (region->wedge &&
+          (region->u0x * y - region->u0y * x < region->edge_offset ||
+           region->u1x * y - region->u1y * x > -region->edge_offset))
+        return FALSE;
+    }
+
+  if (region->r_min > 0.0 &&
+      hypot (CLAMP (0.0, box->x0, box->x1), CLAMP (0.0, box->y0, box->y1)) < region->r_min)
+    return FALSE;
+
+  if (region->has_hole &&
+      box->x0 < region->hole.x1 && region->hole.x0 < box->x1 &&
+      box->y0 < region->hole.y1 && region->hole.y0 < box->y1)
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+box_around (Box    *box,
+            double  x,
+            double  y,
+            double  width,
+            double  height)
+{
+  box->x0 = x - width / 2.0;
+  box->x1 = x + width / 2.0;
+  box->y0 = y - height / 2.0;
+  box->y1 = y + height / 2.0;
+}
+
+static double
+box_area (const Box *box)
+{
+  return (box->x1 - box->x0) * (box->y1 - box->y0);
+}
+
+/* The biggest box of the given aspect (width / height) inside the region,
+ * trying a few centres spread over it. */
+static gboolean
+largest_box (const Region *region,
+             double        aspect,
+             Box          *best)
+{
+  static const double fractions[] = { 0.5, 0.3, 0.7 };
+  double best_area = 0.0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fractions); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (fractions); j++)
+      {
+        double angle, r, x, y, lo = 0.0, hi = 2.0 * region->r_max;
+        Box box;
+
+        if (!region->wedge)
+          {
+            if (i > 0 || j > 0)
+              break;
+            angle = 0.0;
+            r = 0.0;
+          }
+        else
+          {
+            angle = region->a0 + (region->a1 - region->a0) * fractions[i];
+            r = region->r_min + (region->r_max - region->r_min) * fractions[j];
+          }
+
+        x = r * cos (angle);
+        y = r * sin (angle);
+        if (!region_contains_point (region, x, y))
+          continue;
+
+        for (guint k = 0; k < 16; k++)
+          {
+            double h = (lo + hi) / 2.0;
+
+            box_around (&box, x, y, h * aspect, h);
+            if (region_contains_box (region, &box))
+              lo = h;
+            else
+              hi = h;
+          }
+
+        if (lo * lo * aspect > best_area)
+          {
+            best_area = lo * lo * aspect;
+            box_around (best, x, y, lo * aspect, lo);
+          }
+      }
+
+  return best_area > 0.0;
+}
+
+static void
+set_layout_size (PangoLayout                *layout,
+                 const PangoFontDescription *font,
+                 double                      size,
+                 PangoWeight                 weight,
+                 PangoStyle                  style)
+{
+  PangoFontDescription *desc = pango_font_description_copy_static (font);
+
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_font_description_set_weight (desc, weight);
+  pango_font_description_set_style (desc, style);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+}
+
+/* Whether the text fits in width × height at @size, wrapped between words;
+ * or, when @shorten, ellipsized at the end (and broken inside a word only
+ * when a word is wider than the box). */
+static gboolean
+try_fit (PangoLayout                *layout,
+         const PangoFontDescription *font,
+         double                      size,
+         PangoWeight                 weight,
+         PangoStyle                  style,
+         double                      width,
+         double                      height,
+         gboolean                    shorten)
+{
+  PangoRectangle logical;
+
+  if (width < 1.0 || height < 1.0)
+    return FALSE;
+
+  set_layout_size (layout, font, size, weight, style);
+  pango_layout_set_width (layout, (int) floor (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_ellipsize (layout, shorten ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_height (layout, shorten ? (int) floor (height * PANGO_SCALE) : -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+
+  if (shorten && logical.width > width * PANGO_SCALE)
+    {
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_get_extents (layout, NULL, &logical);
+    }
+
+  return logical.width <= width * PANGO_SCALE && logical.height <= height * PANGO_SCALE;
+}
+
+static PangoLayout *
+new_layout (Builder    *builder,
+            const char *text)
+{
+  PangoLayout *layout = pango_layout_new (builder->context);
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  return layout;
+}
+
+/* Centres the laid-out text on @box, in a frame turned by @angle about the
+ * wheel's centre. */
+static void
+place_layout (Builder            *builder,
+              CmWheelPlacedLabel *label,
+              PangoLayout        *layout,
+              const Box          *box,
+              double              angle)
+{
+  const CmWheelGeometry *g = &builder->geometry;
+  PangoRectangle logical;
+  double w, h, bx, by, cx, cy;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  w = (double) logical.width / PANGO_SCALE;
+  h = (double) logical.height / PANGO_SCALE;
+  bx = (box->x0 + box->x1) / 2.0;
+  by = (box->y0 + box->y1) / 2.0;
+  cx = g->cx + bx * cos (angle) - by * sin (angle);
+  cy = g->cy + bx * sin (angle) + by * cos (angle);
+
+  g_set_object (&label->layout, layout);
+  label->info.width = w;
+  label->info.height = h;
+  label->info.x = cx - w / 2.0;
+  label->info.y = cy - h / 2.0;
+  label->info.angle = angle;
+  label->text_dx = -w / 2.0 - (double) logical.x / PANGO_SCALE;
+  label->text_dy = -h / 2.0 - (double) logical.y / PANGO_SCALE;
+}
+
+static void
+add_label (Builder            *builder,
+           CmWheelPlacedLabel *label)
+{
+  g_array_append_val (builder->labels, *label);
+}
+
+/* The slot for a segment's status mark: a square by the outer edge at the
+ * segment's angular middle. Returns its side, or 0 when there is no room. */
+static double
+mark_slot (Builder             *builder,
+           const Region        *region,
+           const CmWheelSector *sector,
+           Box                 *mark)
+{
+  double thickness = region->r_max - region->r_min;
+  double m = MIN (thickness * 0.22, builder->base * builder->scale * 1.05);
+  double mid = (sector->start_angle + sector->end_angle) / 2.0;
+
+  for (; m >= 5.0; m *= 0.85)
+    {
+      double c = region->r_max - m * 0.7072;
+
+      box_around (mark, c * cos (mid), c * sin (mid), m, m);
+      if (region_contains_box (region, mark))
+        return m;
+    }
+  return 0.0;
+}
+
+/* Level boxes of a few shapes and, turned to run out from the centre (and
+ * read left to right), long ones. */
+static void
+find_candidates (Builder      *builder,
+                 const Region *region,
+                 double        mid_angle,
+                 Pending      *pending)
+{
+  static const double level_aspects[] = { 0.6, 1.0, 1.7, 3.0, 5.0 };
+  static const double radial_aspects[] = { 1.5, 3.0, 6.0 };
+  double min_size = builder->ladder[builder->n_rungs - 1];
+  double angle = cos (mid_angle) >= -1e-9 ? mid_angle : mid_angle + G_PI;
+  Region turned;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (level_aspects) + G_N_ELEMENTS (radial_aspects) <=
+                   MAX_CANDIDATES);
+
+  pending->n_candidates = 0;
+  region_rotate (region, angle, &turned);
+
+  for (guint i = 0; i < G_N_ELEMENTS (level_aspects) + G_N_ELEMENTS (radial_aspects); i++)
+    {
+      gboolean radial = i >= G_N_ELEMENTS (level_aspects);
+      Candidate *candidate = &pending->candidates[pending->n_candidates];
+
+      if (!radial)
+        {
+          if (!largest_box (region, level_aspects[i], &candidate->box))
+            continue;
+        }
+      else if (!largest_box (&turned, radial_aspects[i - G_N_ELEMENTS (level_aspects)],
+                             &candidate->box))
+        {
+          continue;
+        }
+
+      if (candidate->box.y1 - candidate->box.y0 < min_size ||
+          candidate->box.x1 - candidate->box.x0 < 2.0 * min_size)
+        continue;
+
+      candidate->radial = radial;
+      candidate->angle = radial ? angle : 0.0;
+      pending->n_candidates++;
+    }
+}
+
+static gboolean
+candidate_fits (Builder         *builder,
+                PangoLayout     *layout,
+                const Pending   *pending,
+                const Candidate *candidate,
+                double           size)
+{
+  return try_fit (layout, builder->font, size, PANGO_WEIGHT_NORMAL, pending->style,
+                  candidate->box.x1 - candidate->box.x0,
+                  candidate->box.y1 - candidate->box.y0, FALSE);
+}
+
+/* The largest rung at which some candidate holds the whole text, level text
+ * winning unless turning it buys a good deal more size. */
+static void
+find_best (Builder     *builder,
+           PangoLayout *layout,
+           Pending     *pending)
+{
+  double best_score = 0.0;
+
+  pending->best = -1;
+  pending->best_rung = builder->n_rungs - 1;
+
+  for (guint c = 0; c < pending->n_candidates; c++)
+    {
+      const Candidate *candidate = &pending->candidates[c];
+      double weight = candidate->radial ? RADIAL_PENALTY : 1.0;
+      guint lo, hi;
+
+      /* Rungs from large (0) to small: find the first that fits. */
+      hi = builder->n_rungs - 1;
+      if (builder->ladder[hi] * weight <= best_score ||
+          !candidate_fits (builder, layout, pending, candidate, builder->ladder[hi]))
+        continue;
+
+      lo = 0;
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (builder->ladder[mid] * weight <= best_score)
+            lo = mid + 1;
+          else if (candidate_fits (builder, layout, pending, candidate, builder->ladder[mid]))
+            hi = mid;
+          else
+            lo = mid + 1;
+        }
+
+      if (builder->ladder[lo] * weight > best_score)
+        {
+          best_score = builder->ladder[lo] * weight;
+          pending->best = c;
+          pending->best_rung = lo;
+        }
+    }
+}
+
+static int
+compare_rungs (gconstpointer a,
+               gconstpointer b)
+{
+  guint ra = *(const guint *) a, rb = *(const guint *) b;
+
+  return ra < rb ? -1 : (ra > rb ? 1 : 0);
+}
+
+static void
+finish_pending (Builder     *builder,
+                PangoLayout *layout,
+                Pending     *pending,
+                guint        ring_rung)
+{
+  CmWheelPlacedLabel label = { 0 };
+  const Candidate *chosen = NULL;
+  double size;
+
+  label.info.kind = pending->kind;
+  label.info.hit = pending->hit;
+  label.role = pending->role;
+
+  if (pending->best >= 0 && pending->best_rung <= ring_rung)
+    {
+      /* It fits at the ring's size: level text if any level box will do. */
+      size = builder->ladder[ring_rung];
+      for (guint pass = 0; pass < 2 && chosen == NULL; pass++)
+        for (guint c = 0; c < pending->n_candidates && chosen == NULL; c++)
+          if (pending->candidates[c].radial == (pass == 1) &&
+              candidate_fits (builder, layout, pending, &pending->candidates[c], size))
+            chosen = &pending->candidates[c];
+    }
+  else if (pending->best >= 0)
+    {
+      size = builder->ladder[pending->best_rung];
+      chosen = &pending->candidates[pending->best];
+      candidate_fits (builder, layout, pending, chosen, size);
+    }
+  else
+    {
+      /* Nothing holds it whole: shorten it in the roomiest box, if that
+       * holds a few characters. */
+      size = builder->ladder[builder->n_rungs - 1];
+      for (guint c = 0; c < pending->n_candidates; c++)
+        if (pending->candidates[c].box.x1 - pending->candidates[c].box.x0 >= 3.0 * size &&
+            (chosen == NULL || box_area (&pending->candidates[c].box) > box_area (&chosen->box)))
+          chosen = &pending->candidates[c];
+
+      if (chosen == NULL ||
+          !try_fit (layout, builder->font, size, PANGO_WEIGHT_NORMAL, pending->style,
+                    chosen->box.x1 - chosen->box.x0, chosen->box.y1 - chosen->box.y0, TRUE))
+        return;
+      label.info.shortened = pango_layout_is_ellipsized (layout);
+    }
+
+  if (chosen == NULL)
+    return;
+
+  place_layout (builder, &label, layout, &chosen->box, chosen->angle);
+  add_label (builder, &label);
+}
+
+/* One ring, all four stages. The mark slot is kept whatever the status, so
+ * labels stay put when an activity's status changes. */
+static void
+layout_ring (Builder *builder,
+             CmRing   ring)
+{
+  const CmWheelGeometry *g = &builder->geometry;
+  double inset = g->gap / 2.0 + builder->metrics.pad;
+  g_autoptr(GArray) pendings = g_array_new (FALSE, TRUE, sizeof (Pending));
+  g_autoptr(GArray) rungs = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint ring_rung;
+
+  for (guint s = 0; s < CM_N_STAGES; s++)
+    {
+      GPtrArray *items = builder->model->items[s][ring];
+      CmWheelHit hit = { items->len > 0 ? CM_WHEEL_HIT_SEGMENT : CM_WHEEL_HIT_PLACEHOLDER,
+                         (CmStage) s, ring, 0 };
+
+      for (guint i = 0; i < MAX (items->len, 1); i++)
+        {
+          Pending pending = { 0 };
+          CmWheelSector sector;
+          Region region;
+
+          hit.index = i;
+          if (!cm_wheel_geometry_get_sector (g, &hit, &sector))
+            continue;
+
+          region_init (&region, sector.inner_radius + inset, sector.outer_radius - inset);
+          region_set_wedge (&region, sector.start_angle, sector.end_angle, inset);
+
+          if (items->len > 0)
+            {
+              CmWheelItem *item = g_ptr_array_index (items, i);
+              Box mark;
+              double m = mark_slot (builder, &region, &sector, &mark);
+
+              if (m > 0.0)
+                {
+                  CmWheelPlacedLabel mark_label = { 0 };
+
+                  mark_label.info.kind = CM_WHEEL_LABEL_MARK;
+                  mark_label.info.hit = hit;
+                  mark_label.info.x = g->cx + mark.x0;
+                  mark_label.info.y = g->cy + mark.y0;
+                  mark_label.info.width = m;
+                  mark_label.info.height = m;
+                  add_label (builder, &mark_label);
+
+                  region.has_hole = TRUE;
+                  box_around (&region.hole, (mark.x0 + mark.x1) / 2.0,
+                              (mark.y0 + mark.y1) / 2.0, m + builder->metrics.pad,
+                              m + builder->metrics.pad);
+                }
+
+              pending.text = item->title;
+              pending.style = PANGO_STYLE_NORMAL;
+              pending.kind = CM_WHEEL_LABEL_ACTIVITY;
+              pending.role = CM_WHEEL_TEXT_STATUS;
+            }
+          else
+            {
+              pending.text = _("No activities");
+              pending.style = PANGO_STYLE_ITALIC;
+              pending.kind = CM_WHEEL_LABEL_PLACEHOLDER;
+              pending.role = CM_WHEEL_TEXT_DIM;
+            }
+
+          pending.hit = hit;
+          if (region.r_max <= region.r_min || pending.text == NULL || *pending.text == '\0')
+            continue;
+
+          find_candidates (builder, &region, (sector.start_angle + sector.end_angle) / 2.0,
+                           &pending);
+          if (pending.n_candidates > 0)
+            g_array_append_val (pendings, pending);
+        }
+    }
+
+  {
+    g_autoptr(PangoLayout) layout = new_layout (builder, "");
+
+    for (guint i = 0; i < pendings->len; i++)
+      {
+        Pending *pending = &g_array_index (pendings, Pending, i);
+
+        pango_layout_set_text (layout, pending->text, -1);
+        find_best (builder, layout, pending);
+        if (pending->best >= 0 && pending->kind == CM_WHEEL_LABEL_ACTIVITY)
+          g_array_append_val (rungs, pending->best_rung);
+      }
+
+    /* The ring's size is the one that three quarters of its labels reach;
+     * the rest are set smaller, or shortened. */
+    g_array_sort (rungs, compare_rungs);
+    ring_rung = rungs->len > 0 ? g_array_index (rungs, guint, (rungs->len * 3) / 4 -
+                                                (rungs->len * 3 % 4 == 0 ? 1 : 0))
+                               : 0;
+
+    for (guint i = 0; i < pendings->len; i++)
+      {
+        Pending *pending = &g_array_index (pendings, Pending, i);
+        g_autoptr(PangoLayout) own = new_layout (builder, pending->text);
+
+        finish_pending (builder, own, pending, ring_rung);
+      }
+  }
+}
+
+/* A stage's name goes in the corner of its own quadrant, as near the wheel
+ * as it can be without touching the stage band; the current stage's name
+ * says so on a second line when there is room. */
+static void
+layout_stage (Builder *builder,
+              CmStage  stage)
+{
+  const CmWheelGeometry *g = &builder->geometry;
+  gboolean current = stage == builder->model->current_stage;
+  double sx = (stage == CM_STAGE_ANALYSE || stage == CM_STAGE_PLAN) ? 1.0 : -1.0;
+  double sy = (stage == CM_STAGE_PLAN || stage == CM_STAGE_DO) ? 1.0 : -1.0;
+  double rho = g->band_outer + builder->metrics.pad;
+  double margin = MAX (1.0, builder->metrics.pad * 0.5);
+  double max_size = builder->base * builder->scale * 1.15;
+  double min_size = MAX (SMALLEST_FONT_PX, builder->base * 0.8 * MIN (builder->scale, 1.0));
+  const char *name = cm_stage_to_label (stage);
+  g_autoptr(PangoLayout) layout = new_layout (builder, name);
+
+  for (int with_note = current ? 1 : 0; with_note >= 0; with_note--)
+    {
+      g_autofree char *text = NULL;
+
+      if (with_note)
+        /* Translators: shown under the name of the cycle's current stage */
+        text = g_strdup_printf ("%s\n%s", name, _("Current stage"));
+      else
+        text = g_strdup (name);
+      pango_layout_set_text (layout, text, -1);
+
+      for (double size = max_size; ; size = MAX (min_size, size / LADDER_STEP))
+        {
+          CmWheelPlacedLabel label = { 0 };
+          PangoRectangle logical;
+          double a, b, disc, u;
+          Box box;
+
+          set_layout_size (layout, builder->font, size, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
+          if (with_note)
+            {
+              g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+              PangoAttribute *attr;
+              guint start = strlen (name) + 1;
+
+              attr = pango_attr_size_new_absolute ((int) (size * 0.72 * PANGO_SCALE));
+              attr->start_index = start;
+              pango_attr_list_insert (attrs, attr);
+              attr = pango_attr_weight_new (PANGO_WEIGHT_NORMAL);
+              attr->start_index = start;
+              pango_attr_list_insert (attrs, attr);
+              pango_layout_set_attributes (layout, attrs);
+            }
+          else
+            {
+              pango_layout_set_attributes (layout, NULL);
+            }
+
+          pango_layout_get_extents (layout, NULL, &logical);
+          a = (double) logical.width / PANGO_SCALE / 2.0;
+          b = (double) logical.height / PANGO_SCALE / 2.0;
+
+          /* The nearest corner, (u - a, u - b) from the centre, must be
+           * rho away: solve for u, then keep inside the quadrant. */
+          disc = 2.0 * rho * rho - (a - b) * (a - b);
+          u = disc > 0.0 ? ((a + b) + sqrt (disc)) / 2.0 : 0.0;
+          u = MAX (u, MAX (a, b) + margin);
+
+          if (u + a <= g->width / 2.0 - margin && u + b <= g->height / 2.0 - margin)
+            {
+              box_around (&box, sx * u, sy * u, 2.0 * a, 2.0 * b);
+              label.info.kind = CM_WHEEL_LABEL_STAGE;
+              label.info.hit.kind = CM_WHEEL_HIT_NONE;
+              label.info.hit.stage = stage;
+              label.role = CM_WHEEL_TEXT_STAGE;
+              place_layout (builder, &label, layout, &box, 0.0);
+              add_label (builder, &label);
+              return;
+            }
+
+          if (size <= min_size)
+            break;
+        }
+    }
+}
+
+typedef struct
+{
+  PangoLayout      *layout;
+  CmWheelLabelKind  kind;
+  double            height;
+  gboolean          shortened;
+} Block;
+
+/* Stacks title, percentage and count in the centre at @factor of their
+ * full size; any of the texts may be NULL. */
+static gboolean
+stack_centre (Builder    *builder,
+              const char *title,
+              const char *percent,
+              const char *count,
+              double      box_width,
+              double      box_height,
+              double      factor,
+              gboolean    shorten)
+{
+  double unit = builder->base * builder->scale * factor;
+  double spacing = unit * 0.2, used = 0.0, y;
+  Block blocks[3] = { { 0 } };
+  guint n_blocks = (title != NULL) + (percent != NULL) + (count != NULL);
+  gboolean ok = n_blocks > 0;
+  PangoRectangle logical;
+
+  if (ok && percent != NULL)
+    {
+      blocks[1].layout = new_layout (builder, percent);
+      blocks[1].kind = CM_WHEEL_LABEL_PROGRESS;
+      ok = unit * 1.9 >= SMALLEST_FONT_PX &&
+           try_fit (blocks[1].layout, builder->font, unit * 1.9, PANGO_WEIGHT_BOLD,
+                    PANGO_STYLE_NORMAL, box_width, box_height, FALSE);
+      pango_layout_get_extents (blocks[1].layout, NULL, &logical);
+      used += blocks[1].height = (double) logical.height / PANGO_SCALE;
+    }
+
+  if (ok && count != NULL)
+    {
+      blocks[2].layout = new_layout (builder, count);
+      blocks[2].kind = CM_WHEEL_LABEL_PROGRESS;
+      ok = unit * 0.85 >= SMALLEST_FONT_PX &&
+           try_fit (blocks[2].layout, builder->font, unit * 0.85, PANGO_WEIGHT_NORMAL,
+                    PANGO_STYLE_NORMAL, box_width, box_height, FALSE);
+      pango_layout_get_extents (blocks[2].layout, NULL, &logical);
+      used += blocks[2].height = (double) logical.height / PANGO_SCALE;
+    }
+
+  if (ok && title != NULL)
+    {
+      double available = box_height - used - spacing * (n_blocks - 1);
+
+      blocks[0].layout = new_layout (builder, title);
+      blocks[0].kind = CM_WHEEL_LABEL_TITLE;
+      ok = available >= 1.0 && unit * 1.1 >= SMALLEST_FONT_PX &&
+           try_fit (blocks[0].layout, builder->font, unit * 1.1, PANGO_WEIGHT_BOLD,
+                    PANGO_STYLE_NORMAL, box_width, available, shorten);
+      pango_layout_get_extents (blocks[0].layout, NULL, &logical);
+      used += blocks[0].height = (double) logical.height / PANGO_SCALE;
+      blocks[0].shortened = pango_layout_is_ellipsized (blocks[0].layout);
+    }
+
+  ok = ok && used + spacing * (n_blocks - 1) <= box_height;
+
+  y = -(used + spacing * (n_blocks - 1)) / 2.0;
+  for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
+    {
+      if (blocks[i].layout == NULL)
+        continue;
+
+      if (ok)
+        {
+          CmWheelPlacedLabel label = { 0 };
+          Box box = { -box_width / 2.0, y, box_width / 2.0, y + blocks[i].height };
+
+          label.info.kind = blocks[i].kind;
+          label.info.hit.kind = CM_WHEEL_HIT_CENTRE;
+          label.info.shortened = blocks[i].shortened;
+          label.role = CM_WHEEL_TEXT_NORMAL;
+          place_layout (builder, &label, blocks[i].layout, &box, 0.0);
+          add_label (builder, &label);
+          y += blocks[i].height + spacing;
+        }
+      g_object_unref (blocks[i].layout);
+    }
+
+  return ok;
+}
+
+/* The centre holds as much as fits, in order of what matters most; a whole
+ * title in smaller type beats a shortened one. */
+static void
+layout_centre (Builder *builder)
+{
+  static const struct { gboolean title, percent, count, shorten; } choices[] = {
+    { TRUE, TRUE, TRUE, FALSE },
+    { TRUE, TRUE, TRUE, TRUE },
+    { TRUE, TRUE, FALSE, FALSE },
+    { TRUE, TRUE, FALSE, TRUE },
+    { FALSE, TRUE, TRUE, FALSE },
+    { FALSE, TRUE, FALSE, FALSE },
+    { FALSE, FALSE, TRUE, FALSE },
+  };
+  const CmWheelGeometry *g = &builder->geometry;
+  double r = g->centre_radius - g->gap / 2.0 - builder->metrics.progress_width -
+             builder->metrics.pad;
+  g_autofree char *percent = cm_wheel_model_format_percent (builder->model);
+  g_autofree char *count = cm_wheel_model_format_progress (builder->model);
+  const char *title = builder->model->title[0] != '\0' ? builder->model->title : NULL;
+
+  if (r < 4.0)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    for (double factor = 1.0; factor > 0.45; factor /= LADDER_STEP)
+      if (stack_centre (builder,
+                        choices[i].title ? title : NULL,
+                        choices[i].percent ? percent : NULL,
+                        choices[i].count ? count : NULL,
+                        2.0 * r * cos (0.7), 2.0 * r * sin (0.7), factor,
+                        choices[i].shorten))
+        return;
+}
+
+static void
+clear_placed_label (gpointer data)
+{
+  CmWheelPlacedLabel *label = data;
+
+  g_clear_object (&label->layout);
+}
+
+static GArray *
+new_label_array (void)
+{
+  GArray *labels = g_array_new (FALSE, TRUE, sizeof (CmWheelPlacedLabel));
+
+  g_array_set_clear_func (labels, clear_placed_label);
+  return labels;
+}
+
+void
+cm_wheel_label_cache_free (CmWheelLabelCache *cache)
+{
+  if (cache == NULL)
+    return;
+  g_free (cache->font_key);
+  g_clear_object (&cache->context);
+  g_clear_pointer (&cache->labels, g_array_unref);
+  g_free (cache);
+}
+
+void
+cm_wheel_metrics_init (CmWheelMetrics        *metrics,
+                       const CmWheelGeometry *geometry,
+                       double                 base_size)
+{
+  double r = geometry->radius;
+
+  metrics->selection_width = CLAMP (r * 0.01, 1.5, 4.0);
+  metrics->focus_width = CLAMP (r * 0.008, 1.5, 3.0);
+  metrics->progress_width = CLAMP (r * 0.02, 1.5, 8.0);
+  metrics->pad = metrics->selection_width + MAX (1.0, base_size * 0.1);
+  metrics->hatch_spacing = CLAMP (r * 0.022, 3.0, 10.0);
+}
+
+/* Unhinted metrics at 72 units to the inch: one font unit is one unit of
+ * user space, on screen and on paper alike. */
+PangoContext *
+cm_wheel_pango_context_new (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  pango_cairo_context_set_resolution (context, 72.0);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  cairo_font_options_destroy (options);
+  return context;
+}
+
+/* A copy of @font at an absolute size; a size in points is taken at
+ * 96 dots to the inch, as on screen. */
+PangoFontDescription *
+cm_wheel_font_normalise (const PangoFontDescription *font,
+                         double                     *base_size)
+{
+  PangoFontDescription *desc;
+  double size = 0.0;
+
+  if (font != NULL)
+    {
+      desc = pango_font_description_copy (font);
+      size = (double) pango_font_description_get_size (font) / PANGO_SCALE;
+      if (!pango_font_description_get_size_is_absolute (font))
+        size *= 96.0 / 72.0;
+    }
+  else
+    {
+      desc = pango_font_description_new ();
+    }
+
+  if (pango_font_description_get_family (desc) == NULL)
+    pango_font_description_set_family (desc, "Sans");
+  if (size <= 0.0)
+    size = DEFAULT_FONT_PX;
+
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  if (base_size != NULL)
+    *base_size = size;
+  return desc;
+}
+
+static void
+builder_init (Builder                    *builder,
+              CmWheelModel               *model,
+              CmWheelLabelCache          *cache,
+              const PangoFontDescription *font)
+{
+  double max_size, min_size;
+
+  memset (builder, 0, sizeof *builder);
+  builder->model = model;
+  builder->context = cache->context;
+  builder->labels = cache->labels;
+  builder->font = cm_wheel_font_normalise (font, &builder->base);
+  cm_wheel_model_get_geometry (model, cache->width, cache->height, &builder->geometry);
+  cm_wheel_metrics_init (&builder->metrics, &builder->geometry, builder->base);
+  builder->scale = CLAMP (builder->geometry.radius / 260.0, 0.8, 2.0);
+
+  max_size = builder->base * builder->scale;
+  min_size = MAX (SMALLEST_FONT_PX, builder->base * 0.68 * MIN (builder->scale, 1.0));
+  for (double size = max_size; builder->n_rungs < MAX_RUNGS - 1 && size > min_size + 0.01;
+       size /= LADDER_STEP)
+    builder->ladder[builder->n_rungs++] = size;
+  builder->ladder[builder->n_rungs++] = MIN (min_size, max_size);
+}
+
+static gboolean
+is_centre_label (const CmWheelPlacedLabel *label)
+{
+  return label->info.kind == CM_WHEEL_LABEL_TITLE || label->info.kind == CM_WHEEL_LABEL_PROGRESS;
+}
+
+CmWheelLabelCache *
+cm_wheel_labels_ensure (CmWheelModel               *model,
+                        double                      width,
+                        double                      height,
+                        const PangoFontDescription *font)
+{
+  g_autofree char *key = font != NULL ? pango_font_description_to_string (font) : g_strdup ("");
+  CmWheelLabelCache *cache = model->cache;
+  Builder builder;
+
+  if (cache != NULL && cache->width == width && cache->height == height &&
+      g_str_equal (cache->font_key, key))
+    {
+      if (cache->centre_stale)
+        {
+          builder_init (&builder, model, cache, font);
+          if (builder.geometry.radius >= 16.0)
+            layout_centre (&builder);
+          pango_font_description_free (builder.font);
+          cache->centre_stale = FALSE;
+        }
+      return cache;
+    }
+
+  g_clear_pointer (&model->cache, cm_wheel_label_cache_free);
+
+  cache = g_new0 (CmWheelLabelCache, 1);
+  cache->width = width;
+  cache->height = height;
+  cache->font_key = g_steal_pointer (&key);
+  cache->context = cm_wheel_pango_context_new ();
+  cache->labels = new_label_array ();
+
+  builder_init (&builder, model, cache, font);
+  if (builder.geometry.radius >= 16.0)
+    {
+      for (guint r = 0; r < CM_N_RINGS; r++)
+        layout_ring (&builder, (CmRing) r);
+      for (guint s = 0; s < CM_N_STAGES; s++)
+        layout_stage (&builder, (CmStage) s);
+      layout_centre (&builder);
+    }
+  pango_font_description_free (builder.font);
+
+  model->cache = cache;
+  return cache;
+}
+
+/**
+ * cm_wheel_model_reuse_layout:
+ * @model: a model just built
+ * @previous: the model it replaces
+ *
+ * Takes over @previous's label layout when the two show the same activity
+ * titles in the same places, so that a status change redraws at once; only
+ * the centre is laid out again.
+ */
+void
+cm_wheel_model_reuse_layout (CmWheelModel *model,
+                             CmWheelModel *previous)
+{
+  CmWheelLabelCache *cache;
+
+  g_return_if_fail (model != NULL && previous != NULL);
+
+  if (model == previous || model->cache != NULL || previous->cache == NULL ||
+      model->current_stage != previous->current_stage)
+    return;
+
+  for (guint s = 0; s < CM_N_STAGES; s++)
+    for (guint r = 0; r < CM_N_RINGS; r++)
+      {
+        GPtrArray *a = model->items[s][r], *b = previous->items[s][r];
+
+        if (a->len != b->len)
+          return;
+        for (guint i = 0; i < a->len; i++)
+          if (!g_str_equal (((CmWheelItem *) g_ptr_array_index (a, i))->title,
+                            ((CmWheelItem *) g_ptr_array_index (b, i))->title))
+            return;
+      }
+
+  cache = g_new0 (CmWheelLabelCache, 1);
+  cache->width = previous->cache->width;
+  cache->height = previous->cache->height;
+  cache->font_key = g_strdup (previous->cache->font_key);
+  cache->context = g_object_ref (previous->cache->context);
+  cache->labels = new_label_array ();
+  cache->centre_stale = TRUE;
+
+  for (guint i = 0; i < previous->cache->labels->len; i++)
+    {
+      CmWheelPlacedLabel label = g_array_index (previous->cache->labels, CmWheelPlacedLabel, i);
+
+      if (is_centre_label (&label))
+        continue;
+      if (label.layout != NULL)
+        g_object_ref (label.layout);
+      g_array_append_val (cache->labels, label);
+    }
+
+  model->cache = cache;
+}
+
+void
+cm_wheel_label_get_corners (const CmWheelLabel *label,
+                            double              xs[4],
+                            double              ys[4])
+{
+  static const double signs[4][2] = { { -1, -1 }, { 1, -1 }, { 1, 1 }, { -1, 1 } };
+  double cx, cy, c, s;
+
+  g_return_if_fail (label != NULL);
+
+  cx = label->x + label->width / 2.0;
+  cy = label->y + label->height / 2.0;
+  c = cos (label->angle);
+  s = sin (label->angle);
+  for (guint i = 0; i < 4; i++)
+    {
+      double dx = signs[i][0] * label->width / 2.0, dy = signs[i][1] * label->height / 2.0;
+
+      xs[i] = cx + dx * c - dy * s;
+      ys[i] = cy + dx * s + dy * c;
+    }
+}
+
+/**
+ * cm_wheel_painter_layout_labels:
+ *
+ * Returns: (transfer full) (element-type CmWheelLabel): every label and
+ *   status mark the painter draws at this size
+ */
+GArray *
+cm_wheel_painter_layout_labels (CmWheelModel               *model,
+                                double                      width,
+                                double                      height,
+                                const PangoFontDescription *font)
+{
+  CmWheelLabelCache *cache;
+  GArray *labels;
+
+  g_return_val_if_fail (model != NULL, NULL);
+
+  cache = cm_wheel_labels_ensure (model, width, height, font);
+  labels = g_array_sized_new (FALSE, FALSE, sizeof (CmWheelLabel), cache->labels->len);
+  for (guint i = 0; i < cache->labels->len; i++)
+    g_array_append_val (labels, g_array_index (cache->labels, CmWheelPlacedLabel, i).info);
+  return labels;
+}
+
+static gboolean
+label_covers (const CmWheelLabel *label,
+              double              x,
+              double              y,
+              double              margin)
+{
+  double cx = label->x + label->width / 2.0, cy = label->y + label->height / 2.0;
+  double c = cos (-label->angle), s = sin (-label->angle);
+  double dx = (x - cx) * c - (y - cy) * s;
+  double dy = (x - cx) * s + (y - cy) * c;
+
+  return fabs (dx) <= label->width / 2.0 + margin && fabs (dy) <= label->height / 2.0 + margin;
+}
+
+/**
+ * cm_wheel_painter_get_fill_point:
+ *
+ * Finds a point of a segment (or placeholder) that shows its plain fill:
+ * clear of its label, its mark, its outline and the selection stroke (but
+ * not of hatching). Handy for checking what was drawn.
+ */
+gboolean
+cm_wheel_painter_get_fill_point (CmWheelModel               *model,
+                                 double                      width,
+                                 double                      height,
+                                 const PangoFontDescription *font,
+                                 const CmWheelHit           *hit,
+                                 double                     *x,
+                                 double                     *y)
+{
+  static const double angle_fractions[] = { 0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8 };
+  CmWheelLabelCache *cache;
+  CmWheelGeometry geometry;
+  CmWheelMetrics metrics;
+  CmWheelSector sector;
+  Region region;
+  double base, margin;
+
+  g_return_val_if_fail (model != NULL, FALSE);
+  g_return_val_if_fail (hit != NULL, FALSE);
+
+  cache = cm_wheel_labels_ensure (model, width, height, font);
+  cm_wheel_model_get_geometry (model, width, height, &geometry);
+  if (!cm_wheel_geometry_get_sector (&geometry, hit, &sector))
+    return FALSE;
+
+  pango_font_description_free (cm_wheel_font_normalise (font, &base));
+  cm_wheel_metrics_init (&metrics, &geometry, base);
+  margin = geometry.gap / 2.0 + metrics.selection_width + 1.5;
+  region_init (&region, sector.inner_radius + margin, sector.outer_radius - margin);
+  if (hit->kind != CM_WHEEL_HIT_CENTRE)
+    region_set_wedge (&region, sector.start_angle, sector.end_angle, margin);
+
+  for (guint i = 0; i < G_N_ELEMENTS (angle_fractions); i++)
+    for (double rf = 0.02; rf < 1.0; rf += 0.04)
+      {
+        double angle = sector.start_angle + (sector.end_angle - sector.start_angle) *
+                       angle_fractions[i];
+        double r = sector.inner_radius + (sector.outer_radius - sector.inner_radius) * rf;
+        double px = r * cos (angle), py = r * sin (angle);
+        gboolean clear = region_contains_point (&region, px, py);
+
+        px += geometry.cx;
+        py += geometry.cy;
+        for (guint k = 0; clear && k < cache->labels->len; k++)
+          if (label_covers (&g_array_index (cache->labels, CmWheelPlacedLabel, k).info,
+                            px, py, 1.5))
+            clear = FALSE;
+
+        if (clear)
+          {
+            if (x != NULL)
+              *x = px;
+            if (y != NULL)
+              *y = py;
+            return TRUE;
+          }
+      }
+
+  return FALSE;
+}

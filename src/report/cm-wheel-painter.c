@@ -1,0 +1,863 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cm-wheel-painter"
+
+#include "config.h"
+
+#include "cm-wheel-painter.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "cm-wheel-private.h"
+
+/* The one function that draws the wheel, for the widget and for paper.
+ * Status is shown by more than colour: in progress carries a half-filled
+ * disc, done a tick, and not applicable is hatched; the current stage has a
+ * thicker band and says so under its name. */
+
+/* Palettes: GNOME's palette, with text contrast of at least 4.5:1 on each
+ * fill and marks of at least 3:1. */
+
+#define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, \
+                   ((hex) & 0xff) / 255.0, 1.0 }
+#define RGBA(hex, a) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, \
+                       ((hex) & 0xff) / 255.0, (a) }
+
+static const CmWheelPalette palette_light = {
+  .background = RGBA (0xffffff, 0.0),
+  .text = RGB (0x241f31),
+  .dim_text = RGB (0x5e5c64),
+  .status_fill = { RGB (0xdeddda), RGB (0x99c1f1), RGB (0x57e389), RGB (0xf6f5f4) },
+  .status_text = { RGB (0x241f31), RGB (0x241f31), RGB (0x241f31), RGB (0x5e5c64) },
+  .status_mark = { RGB (0x77767b), RGB (0x1a5fb4), RGB (0x241f31), RGBA (0x9a9996, 0.8) },
+  .outline = RGBA (0x000000, 0.0),
+  .outline_width = 0.0,
+  .placeholder = RGBA (0x9a9996, 0.9),
+  .centre_fill = RGB (0xffffff),
+  .progress = RGB (0x2ec27e),
+  .stage_band = RGB (0xc0bfbc),
+  .accent = RGB (0x1c71d8),
+  .selection = RGB (0x241f31),
+  .hover = RGBA (0x000000, 0.08),
+  .focus = RGBA (0x1c71d8, 0.5),
+};
+
+static const CmWheelPalette palette_dark = {
+  .background = RGBA (0x000000, 0.0),
+  .text = RGB (0xffffff),
+  .dim_text = RGB (0xc0bfbc),
+  .status_fill = { RGB (0x3d3d3d), RGB (0x1a5fb4), RGB (0x2ec27e), RGB (0x2a2a2a) },
+  .status_text = { RGB (0xffffff), RGB (0xffffff), RGB (0x1e1e1e), RGB (0xc0bfbc) },
+  .status_mark = { RGB (0x9a9996), RGB (0x99c1f1), RGB (0x1e1e1e), RGBA (0x77767b, 0.9) },
+  .outline = RGBA (0xffffff, 0.0),
+  .outline_width = 0.0,
+  .placeholder = RGBA (0x77767b, 0.9),
+  .centre_fill = RGB (0x303030),
+  .progress = RGB (0x2ec27e),
+  .stage_band = RGB (0x5e5c64),
+  .accent = RGB (0x78aeed),
+  .selection = RGB (0xffffff),
+  .hover = RGBA (0xffffff, 0.1),
+  .focus = RGBA (0x78aeed, 0.5),
+};
+
+static const CmWheelPalette palette_high_contrast = {
+  .background = RGBA (0xffffff, 0.0),
+  .text = RGB (0x000000),
+  .dim_text = RGB (0x3d3846),
+  .status_fill = { RGB (0xffffff), RGB (0x99c1f1), RGB (0x57e389), RGB (0xffffff) },
+  .status_text = { RGB (0x000000), RGB (0x000000), RGB (0x000000), RGB (0x000000) },
+  .status_mark = { RGB (0x000000), RGB (0x000000), RGB (0x000000), RGBA (0x000000, 0.55) },
+  .outline = RGB (0x000000),
+  .outline_width = 1.5,
+  .placeholder = RGB (0x000000),
+  .centre_fill = RGB (0xffffff),
+  .progress = RGB (0x1a5fb4),
+  .stage_band = RGB (0x77767b),
+  .accent = RGB (0x1a5fb4),
+  .selection = RGB (0x000000),
+  .hover = RGBA (0x000000, 0.12),
+  .focus = RGBA (0x1a5fb4, 0.8),
+};
+
+static const CmWheelPalette palette_high_contrast_dark = {
+  .background = RGBA (0x000000, 0.0),
+  .text = RGB (0xffffff),
+  .dim_text = RGB (0xdeddda),
+  .status_fill = { RGB (0x000000), RGB (0x1a5fb4), RGB (0x57e389), RGB (0x000000) },
+  .status_text = { RGB (0xffffff), RGB (0xffffff), RGB (0x000000), RGB (0xffffff) },
+  .status_mark = { RGB (0xffffff), RGB (0xffffff), RGB (0x000000), RGBA (0xffffff, 0.5) },
+  .outline = RGB (0xffffff),
+  .outline_width = 1.5,
+  .placeholder = RGB (0xffffff),
+  .centre_fill = RGB (0x000000),
+  .progress = RGB (0x57e389),
+  .stage_band = RGB (0x9a9996),
+  .accent = RGB (0x99c1f1),
+  .selection = RGB (0xffffff),
+  .hover = RGBA (0xffffff, 0.16),
+  .focus = RGBA (0x99c1f1, 0.8),
+};
+
+const CmWheelPalette *
+cm_wheel_palette_light (void)
+{
+  return &palette_light;
+}
+
+const CmWheelPalette *
+cm_wheel_palette_dark (void)
+{
+  return &palette_dark;
+}
+
+const CmWheelPalette *
+cm_wheel_palette_high_contrast (void)
+{
+  return &palette_high_contrast;
+}
+
+const CmWheelPalette *
+cm_wheel_palette_high_contrast_dark (void)
+{
+  return &palette_high_contrast_dark;
+}
+
+static void
+set_colour (cairo_t            *cr,
+            const CmWheelColor *colour)
+{
+  cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, colour->alpha);
+}
+
+/* An annular sector with its edges moved in by @inset, so that neighbours
+ * are parted by an even gap of twice @inset (a negative @inset grows it).
+ * Returns FALSE when nothing is left of it. */
+static gboolean
+sector_path (cairo_t             *cr,
+             double               cx,
+             double               cy,
+             const CmWheelSector *sector,
+             double               inset)
+{
+  double ri = sector->inner_radius + inset, ro = sector->outer_radius - inset;
+  double a0 = sector->start_angle, a1 = sector->end_angle;
+  double d;
+
+  if (ro <= 0.0 || ro <= ri)
+    return FALSE;
+
+  if (a1 - a0 >= 2.0 * G_PI - 1e-9)
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, cx, cy, ro, 0.0, 2.0 * G_PI);
+      if (ri > 0.0)
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc_negative (cr, cx, cy, ri, 2.0 * G_PI, 0.0);
+        }
+      cairo_close_path (cr);
+      return TRUE;
+    }
+
+  d = asin (CLAMP (inset / ro, -1.0, 1.0));
+  if (a1 - d <= a0 + d)
+    return FALSE;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, cx, cy, ro, a0 + d, a1 - d);
+
+  if (ri > 0.0 && fabs (inset) < ri &&
+      a1 - asin (inset / ri) > a0 + asin (inset / ri))
+    {
+      d = asin (inset / ri);
+      cairo_arc_negative (cr, cx, cy, ri, a1 - d, a0 + d);
+    }
+  else
+    {
+      /* The edges meet before the inner arc: end in a point. */
+      double half = (a1 - a0) / 2.0;
+      double apex = inset > 0.0 ? inset / sin (half) : 0.0;
+
+      cairo_line_to (cr, cx + apex * cos (a0 + half), cy + apex * sin (a0 + half));
+    }
+  cairo_close_path (cr);
+  return TRUE;
+}
+
+/* Hatching fills the current path (and clears it). On a raster target it is
+ * a repeating tile, one fill however many segments; elsewhere (PDF) it
+ * stays vector: lines clipped to the path. */
+static void
+hatch_path (cairo_t            *cr,
+            const CmWheelColor *colour,
+            double              spacing)
+{
+  double line = MAX (0.75, spacing * 0.2);
+
+  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+    {
+      double ux = 1.0, uy = 0.0, n;
+      cairo_surface_t *tile;
+      cairo_pattern_t *pattern;
+      cairo_matrix_t matrix;
+      cairo_t *tile_cr;
+      int size;
+
+      cairo_user_to_device_distance (cr, &ux, &uy);
+      size = MAX (2, (int) ceil (spacing * MAX (hypot (ux, uy), 0.01)));
+      n = size;
+
+      tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+      tile_cr = cairo_create (tile);
+      set_colour (tile_cr, colour);
+      cairo_set_line_width (tile_cr, line * n / spacing);
+      cairo_move_to (tile_cr, -n / 2.0, n / 2.0);
+      cairo_line_to (tile_cr, n / 2.0, -n / 2.0);
+      cairo_move_to (tile_cr, 0.0, n);
+      cairo_line_to (tile_cr, n, 0.0);
+      cairo_move_to (tile_cr, n / 2.0, 1.5 * n);
+      cairo_line_to (tile_cr, 1.5 * n, n / 2.0);
+      cairo_stroke (tile_cr);
+      cairo_destroy (tile_cr);
+
+      pattern = cairo_pattern_create_for_surface (tile);
+      cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+      cairo_matrix_init_scale (&matrix, n / spacing, n / spacing);
+      cairo_pattern_set_matrix (pattern, &matrix);
+      cairo_set_source (cr, pattern);
+      cairo_fill (cr);
+      cairo_pattern_destroy (pattern);
+      cairo_surface_destroy (tile);
+    }
+  else
+    {
+      double x0, y0, x1, y1;
+
+      cairo_save (cr);
+      cairo_path_extents (cr, &x0, &y0, &x1, &y1);
+      cairo_clip (cr);
+      set_colour (cr, colour);
+      cairo_set_line_width (cr, line);
+      for (double t = x0 - (y1 - y0); t < x1; t += spacing)
+        {
+          cairo_move_to (cr, t, y1);
+          cairo_line_to (cr, t + (y1 - y0), y0);
+        }
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+}
+
+/* Fills the current path in the status's style, and clears it. */
+static void
+fill_status (cairo_t              *cr,
+             const CmWheelPalette *palette,
+             CmActivityStatus      status,
+             double                hatch_spacing)
+{
+  set_colour (cr, &palette->status_fill[status]);
+  if (status == CM_ACTIVITY_STATUS_NOT_APPLICABLE)
+    {
+      cairo_fill_preserve (cr);
+      hatch_path (cr, &palette->status_mark[status], hatch_spacing);
+    }
+  else
+    {
+      cairo_fill (cr);
+    }
+}
+
+/* Adds a mark, centred in a square of side @size, to the path: a done
+ * tick (to stroke), or an in-progress ring (to stroke) or its filled left
+ * half (@solid). */
+static void
+mark_path (cairo_t          *cr,
+           CmActivityStatus  status,
+           gboolean          solid,
+           double            x,
+           double            y,
+           double            size)
+{
+  double cx = x + size / 2.0, cy = y + size / 2.0;
+
+  switch (status)
+    {
+    case CM_ACTIVITY_STATUS_DONE:
+      if (solid)
+        break;
+      cairo_move_to (cr, cx - size * 0.32, cy + size * 0.02);
+      cairo_line_to (cr, cx - size * 0.1, cy + size * 0.25);
+      cairo_line_to (cr, cx + size * 0.34, cy - size * 0.25);
+      break;
+
+    case CM_ACTIVITY_STATUS_IN_PROGRESS:
+      cairo_new_sub_path (cr);
+      if (solid)
+        {
+          cairo_arc (cr, cx, cy, size * 0.37, G_PI / 2.0, 3.0 * G_PI / 2.0);
+          cairo_close_path (cr);
+        }
+      else
+        {
+          cairo_arc (cr, cx, cy, size * 0.37, 0.0, 2.0 * G_PI);
+        }
+      break;
+
+    case CM_ACTIVITY_STATUS_NOT_STARTED:
+    case CM_ACTIVITY_STATUS_NOT_APPLICABLE:
+    default:
+      break;
+    }
+}
+
+static void
+stroke_marks (cairo_t              *cr,
+              const CmWheelPalette *palette,
+              CmActivityStatus      status,
+              double                size)
+{
+  cairo_save (cr);
+  set_colour (cr, &palette->status_mark[status]);
+  cairo_set_line_width (cr, size * (status == CM_ACTIVITY_STATUS_DONE ? 0.15 : 0.1));
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+draw_mark (cairo_t              *cr,
+           const CmWheelPalette *palette,
+           CmActivityStatus      status,
+           double                x,
+           double                y,
+           double                size)
+{
+  cairo_new_path (cr);
+  mark_path (cr, status, FALSE, x, y, size);
+  stroke_marks (cr, palette, status, size);
+  mark_path (cr, status, TRUE, x, y, size);
+  set_colour (cr, &palette->status_mark[status]);
+  cairo_fill (cr);
+}
+
+/* One fill per status rather than one per segment: far fewer passes over
+ * the pixels. */
+static void
+draw_segments (cairo_t               *cr,
+               CmWheelModel          *model,
+               const CmWheelGeometry *g,
+               const CmWheelMetrics  *metrics,
+               const CmWheelPalette  *palette)
+{
+  static const double dashes[] = { 4.0, 3.0 };
+  double inset = g->gap / 2.0;
+  gboolean any_placeholder = FALSE;
+  CmWheelColor faint = palette->placeholder;
+  CmWheelSector sector;
+
+  for (guint status = 0; status < CM_N_ACTIVITY_STATUSES; status++)
+    {
+      gboolean any = FALSE;
+
+      cairo_new_path (cr);
+      for (guint s = 0; s < CM_N_STAGES; s++)
+        for (guint r = 0; r < CM_N_RINGS; r++)
+          {
+            GPtrArray *items = model->items[s][r];
+
+            for (guint i = 0; i < items->len; i++)
+              {
+                CmWheelItem *item = g_ptr_array_index (items, i);
+                CmWheelHit hit = { CM_WHEEL_HIT_SEGMENT, (CmStage) s, (CmRing) r, i };
+
+                if ((guint) item->status != status)
+                  continue;
+                cm_wheel_geometry_get_sector (g, &hit, &sector);
+                any |= sector_path (cr, g->cx, g->cy, &sector, inset);
+              }
+          }
+      if (any)
+        fill_status (cr, palette, (CmActivityStatus) status, metrics->hatch_spacing);
+    }
+
+  if (palette->outline_width > 0.0 && palette->outline.alpha > 0.0)
+    {
+      cairo_new_path (cr);
+      for (guint s = 0; s < CM_N_STAGES; s++)
+        for (guint r = 0; r < CM_N_RINGS; r++)
+          for (guint i = 0; i < model->items[s][r]->len; i++)
+            {
+              CmWheelHit hit = { CM_WHEEL_HIT_SEGMENT, (CmStage) s, (CmRing) r, i };
+
+              cm_wheel_geometry_get_sector (g, &hit, &sector);
+              sector_path (cr, g->cx, g->cy, &sector, inset + palette->outline_width / 2.0);
+            }
+      set_colour (cr, &palette->outline);
+      cairo_set_line_width (cr, palette->outline_width);
+      cairo_stroke (cr);
+    }
+
+  cairo_new_path (cr);
+  for (guint s = 0; s < CM_N_STAGES; s++)
+    for (guint r = 0; r < CM_N_RINGS; r++)
+      {
+        CmWheelHit hit = { CM_WHEEL_HIT_PLACEHOLDER, (CmStage) s, (CmRing) r, 0 };
+
+        if (model->items[s][r]->len > 0)
+          continue;
+        cm_wheel_geometry_get_sector (g, &hit, &sector);
+        any_placeholder |= sector_path (cr, g->cx, g->cy, &sector, inset + 0.5);
+      }
+
+  if (any_placeholder)
+    {
+      faint.alpha *= 0.12;
+      set_colour (cr, &faint);
+      cairo_fill_preserve (cr);
+      cairo_save (cr);
+      set_colour (cr, &palette->placeholder);
+      cairo_set_line_width (cr, 1.0);
+      cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0.0);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+  cairo_new_path (cr);
+}
+
+/* Each quadrant is marked by a band outside the wheel; the current stage's
+ * band is three times as thick and in the accent colour. */
+static void
+draw_stage_bands (cairo_t               *cr,
+                  CmWheelModel          *model,
+                  const CmWheelGeometry *g,
+                  const CmWheelPalette  *palette)
+{
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      gboolean current_pass = pass == 1;
+
+      cairo_new_path (cr);
+      for (guint s = 0; s < CM_N_STAGES; s++)
+        {
+          gboolean current = (CmStage) s == model->current_stage;
+          CmWheelSector band;
+
+          if (current != current_pass)
+            continue;
+
+          cm_wheel_geometry_stage_angles ((CmStage) s, &band.start_angle, &band.end_angle);
+          band.inner_radius = g->band_inner;
+          band.outer_radius = current ? g->band_outer
+                                      : g->band_inner + (g->band_outer - g->band_inner) / 3.0;
+
+          /* Grow it by the inset first: only the ends move in. */
+          band.inner_radius -= g->gap;
+          band.outer_radius += g->gap;
+          sector_path (cr, g->cx, g->cy, &band, g->gap);
+        }
+      set_colour (cr, current_pass ? &palette->accent : &palette->stage_band);
+      cairo_fill (cr);
+    }
+}
+
+static void
+draw_centre (cairo_t               *cr,
+             CmWheelModel          *model,
+             const CmWheelGeometry *g,
+             const CmWheelMetrics  *metrics,
+             const CmWheelPalette  *palette)
+{
+  double r = g->centre_radius - g->gap / 2.0;
+  double track = r - metrics->progress_width / 2.0;
+
+  if (r <= 0.0)
+    return;
+
+  cairo_new_path (cr);
+  cairo_arc (cr, g->cx, g->cy, r, 0.0, 2.0 * G_PI);
+  set_colour (cr, &palette->centre_fill);
+  cairo_fill (cr);
+
+  if (track <= 0.0)
+    return;
+
+  cairo_set_line_width (cr, metrics->progress_width);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, g->cx, g->cy, track, 0.0, 2.0 * G_PI);
+  set_colour (cr, &palette->stage_band);
+  cairo_stroke (cr);
+
+  if (model->n_counted > 0 && model->n_done > 0)
+    {
+      double fraction = (double) model->n_done / model->n_counted;
+
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, g->cx, g->cy, track, -G_PI / 2.0, -G_PI / 2.0 + 2.0 * G_PI * fraction);
+      set_colour (cr, &palette->progress);
+      cairo_stroke (cr);
+    }
+}
+
+/* Marks are gathered by status and ring (their sizes differ by ring). */
+static void
+draw_marks (cairo_t              *cr,
+            CmWheelModel         *model,
+            CmWheelLabelCache    *cache,
+            const CmWheelPalette *palette)
+{
+  static const CmActivityStatus marked[] = {
+    CM_ACTIVITY_STATUS_DONE, CM_ACTIVITY_STATUS_IN_PROGRESS
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (marked); k++)
+    for (guint r = 0; r < CM_N_RINGS; r++)
+      for (guint solid = 0; solid < 2; solid++)
+        {
+          double size = 0.0;
+
+          cairo_new_path (cr);
+          for (guint i = 0; i < cache->labels->len; i++)
+            {
+              CmWheelPlacedLabel *label = &g_array_index (cache->labels, CmWheelPlacedLabel, i);
+              CmWheelItem *item;
+
+              if (label->info.kind != CM_WHEEL_LABEL_MARK || (guint) label->info.hit.ring != r)
+                continue;
+              item = cm_wheel_model_lookup (model, &label->info.hit);
+              if (item == NULL || item->status != marked[k])
+                continue;
+              mark_path (cr, marked[k], solid, label->info.x, label->info.y, label->info.width);
+              size = MAX (size, label->info.width);
+            }
+
+          if (size <= 0.0)
+            continue;
+          if (solid)
+            {
+              set_colour (cr, &palette->status_mark[marked[k]]);
+              cairo_fill (cr);
+            }
+          else
+            {
+              stroke_marks (cr, palette, marked[k], size);
+            }
+        }
+  cairo_new_path (cr);
+}
+
+static void
+draw_text (cairo_t              *cr,
+           CmWheelModel         *model,
+           CmWheelLabelCache    *cache,
+           const CmWheelPalette *palette)
+{
+  for (guint i = 0; i < cache->labels->len; i++)
+    {
+      CmWheelPlacedLabel *label = &g_array_index (cache->labels, CmWheelPlacedLabel, i);
+      const CmWheelColor *colour = &palette->text;
+
+      if (label->layout == NULL)
+        continue;
+
+      switch (label->role)
+        {
+        case CM_WHEEL_TEXT_STATUS:
+          {
+            CmWheelItem *item = cm_wheel_model_lookup (model, &label->info.hit);
+
+            if (item != NULL)
+              colour = &palette->status_text[item->status];
+          }
+          break;
+        case CM_WHEEL_TEXT_DIM:
+          colour = &palette->dim_text;
+          break;
+        case CM_WHEEL_TEXT_STAGE:
+          if (label->info.hit.stage == model->current_stage)
+            colour = &palette->accent;
+          break;
+        case CM_WHEEL_TEXT_NORMAL:
+        default:
+          break;
+        }
+
+      cairo_save (cr);
+      set_colour (cr, colour);
+      cairo_translate (cr, label->info.x + label->info.width / 2.0,
+                       label->info.y + label->info.height / 2.0);
+      if (label->info.angle != 0.0)
+        cairo_rotate (cr, label->info.angle);
+      cairo_move_to (cr, label->text_dx, label->text_dy);
+      pango_cairo_show_layout (cr, label->layout);
+      cairo_restore (cr);
+    }
+}
+
+static gboolean
+prepare (CmWheelModel          *model,
+         double                 width,
+         double                 height,
+         const CmWheelState    *state,
+         CmWheelGeometry       *geometry,
+         CmWheelMetrics        *metrics)
+{
+  double base;
+
+  cm_wheel_model_get_geometry (model, width, height, geometry);
+  if (geometry->radius < 4.0)
+    return FALSE;
+
+  pango_font_description_free (cm_wheel_font_normalise (state->font, &base));
+  cm_wheel_metrics_init (metrics, geometry, base);
+  return TRUE;
+}
+
+/**
+ * cm_wheel_painter_draw_highlights:
+ *
+ * Draws only what follows the viewer: the hover, the selection and the
+ * focus ring. cm_wheel_painter_draw() ends with this; a widget that keeps
+ * the rest of the wheel as an image can draw just this over it.
+ */
+void
+cm_wheel_painter_draw_highlights (cairo_t              *cr,
+                                  CmWheelModel         *model,
+                                  double                width,
+                                  double                height,
+                                  const CmWheelPalette *palette,
+                                  const CmWheelState   *state)
+{
+  CmWheelGeometry geometry;
+  CmWheelMetrics metrics;
+  const CmWheelGeometry *g = &geometry;
+  CmWheelSector sector;
+  gboolean selected;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (model != NULL);
+
+  if (state == NULL || !prepare (model, width, height, state, &geometry, &metrics))
+    return;
+  if (palette == NULL)
+    palette = cm_wheel_palette_light ();
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+
+  if ((state->hover.kind == CM_WHEEL_HIT_SEGMENT ||
+       state->hover.kind == CM_WHEEL_HIT_PLACEHOLDER) &&
+      cm_wheel_geometry_get_sector (g, &state->hover, &sector) &&
+      sector_path (cr, g->cx, g->cy, &sector, g->gap / 2.0))
+    {
+      set_colour (cr, &palette->hover);
+      cairo_fill (cr);
+    }
+
+  selected = (state->selected.kind == CM_WHEEL_HIT_SEGMENT ||
+              state->selected.kind == CM_WHEEL_HIT_PLACEHOLDER) &&
+             cm_wheel_geometry_get_sector (g, &state->selected, &sector);
+
+  /* The selection is stroked inside the segment, so it never covers a
+   * neighbour; labels keep clear of it. */
+  if (selected && sector_path (cr, g->cx, g->cy, &sector,
+                               g->gap / 2.0 + metrics.selection_width / 2.0))
+    {
+      set_colour (cr, &palette->selection);
+      cairo_set_line_width (cr, metrics.selection_width);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+    }
+
+  if (state->focus_visible)
+    {
+      set_colour (cr, &palette->focus);
+      cairo_set_line_width (cr, metrics.focus_width);
+      if (selected)
+        {
+          if (sector_path (cr, g->cx, g->cy, &sector,
+                           g->gap / 2.0 - 1.0 - metrics.focus_width / 2.0))
+            cairo_stroke (cr);
+        }
+      else
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, g->cx, g->cy, g->band_outer + 1.0 + metrics.focus_width / 2.0,
+                     0.0, 2.0 * G_PI);
+          cairo_stroke (cr);
+        }
+    }
+
+  cairo_restore (cr);
+}
+
+/**
+ * cm_wheel_painter_draw:
+ * @cr: where to draw; the wheel fills (0, 0, @width, @height) of its user space
+ * @palette: (nullable): the light palette when %NULL
+ * @state: (nullable): hover, selection, focus and font; %NULL for none
+ *
+ * Draws the wheel. Labels are laid out on the first call at a size and
+ * kept with @model; do not draw one model from two threads at once.
+ */
+void
+cm_wheel_painter_draw (cairo_t              *cr,
+                       CmWheelModel         *model,
+                       double                width,
+                       double                height,
+                       const CmWheelPalette *palette,
+                       const CmWheelState   *state)
+{
+  static const CmWheelState no_state = CM_WHEEL_STATE_INIT;
+  CmWheelLabelCache *cache;
+  CmWheelGeometry geometry;
+  CmWheelMetrics metrics;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (model != NULL);
+
+  if (palette == NULL)
+    palette = cm_wheel_palette_light ();
+  if (state == NULL)
+    state = &no_state;
+  if (!prepare (model, width, height, state, &geometry, &metrics))
+    return;
+
+  cache = cm_wheel_labels_ensure (model, width, height, state->font);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+
+  if (palette->background.alpha > 0.0)
+    {
+      set_colour (cr, &palette->background);
+      cairo_rectangle (cr, 0.0, 0.0, width, height);
+      cairo_fill (cr);
+    }
+
+  draw_centre (cr, model, &geometry, &metrics, palette);
+  draw_segments (cr, model, &geometry, &metrics, palette);
+  draw_stage_bands (cr, model, &geometry, palette);
+  draw_marks (cr, model, cache, palette);
+  draw_text (cr, model, cache, palette);
+
+  cairo_restore (cr);
+
+  cm_wheel_painter_draw_highlights (cr, model, width, height, palette, state);
+}
+
+/* Legend */
+
+static void
+draw_swatch (cairo_t              *cr,
+             const CmWheelPalette *palette,
+             CmActivityStatus      status,
+             double                x,
+             double                y,
+             double                width,
+             double                height)
+{
+  double mark = height * 0.9;
+
+  cairo_rectangle (cr, x, y, width, height);
+  fill_status (cr, palette, status, MAX (3.0, height / 3.0));
+
+  cairo_rectangle (cr, x + 0.5, y + 0.5, width - 1.0, height - 1.0);
+  set_colour (cr, &palette->dim_text);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
+
+  draw_mark (cr, palette, status, x + (width - mark) / 2.0, y + (height - mark) / 2.0, mark);
+}
+
+/**
+ * cm_wheel_painter_draw_legend:
+ * @cr: (nullable): where to draw, or %NULL to measure
+ * @palette: (nullable): the light palette when %NULL
+ * @font: (nullable): sans at 10 pt when %NULL
+ */
+double
+cm_wheel_painter_draw_legend (cairo_t                    *cr,
+                              double                      width,
+                              const CmWheelPalette       *palette,
+                              const PangoFontDescription *font)
+{
+  PangoContext *context = cm_wheel_pango_context_new ();
+  g_autoptr(PangoFontDescription) desc = NULL;
+  double base, line, swatch_w, swatch_h, spacing, x = 0.0, y = 0.0, row;
+  PangoRectangle logical;
+
+  if (palette == NULL)
+    palette = cm_wheel_palette_light ();
+
+  desc = cm_wheel_font_normalise (font, &base);
+  {
+    g_autoptr(PangoLayout) probe = pango_layout_new (context);
+
+    pango_layout_set_font_description (probe, desc);
+    pango_layout_set_text (probe, "Ag", -1);
+    pango_layout_get_extents (probe, NULL, &logical);
+    line = (double) logical.height / PANGO_SCALE;
+  }
+
+  swatch_h = line * 1.1;
+  swatch_w = swatch_h * 1.6;
+  spacing = line;
+  row = MAX (swatch_h, line);
+
+  if (cr != NULL)
+    cairo_save (cr);
+
+  for (guint i = 0; i <= CM_N_ACTIVITY_STATUSES; i++)
+    {
+      g_autoptr(PangoLayout) layout = pango_layout_new (context);
+      const char *text;
+      double text_w, item_w;
+
+      /* The last entry explains the current stage's band. */
+      text = i < CM_N_ACTIVITY_STATUSES ? cm_activity_status_to_label ((CmActivityStatus) i)
+                                        : _("Current stage");
+      pango_layout_set_font_description (layout, desc);
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_get_extents (layout, NULL, &logical);
+      text_w = (double) logical.width / PANGO_SCALE;
+      item_w = swatch_w + line * 0.4 + text_w;
+
+      if (x > 0.0 && x + item_w > width)
+        {
+          x = 0.0;
+          y += row + line * 0.4;
+        }
+
+      if (cr != NULL)
+        {
+          double sy = y + (row - swatch_h) / 2.0;
+
+          if (i < CM_N_ACTIVITY_STATUSES)
+            {
+              draw_swatch (cr, palette, (CmActivityStatus) i, x, sy, swatch_w, swatch_h);
+            }
+          else
+            {
+              cairo_rectangle (cr, x, sy + swatch_h * 0.3, swatch_w, swatch_h * 0.4);
+              set_colour (cr, &palette->accent);
+              cairo_fill (cr);
+            }
+
+          set_colour (cr, &palette->text);
+          cairo_move_to (cr, x + swatch_w + line * 0.4 - (double) logical.x / PANGO_SCALE,
+                         y + (row - line) / 2.0 - (double) logical.y / PANGO_SCALE);
+          pango_cairo_show_layout (cr, layout);
+        }
+
+      x += item_w + spacing;
+    }
+
+  if (cr != NULL)
+    cairo_restore (cr);
+  g_object_unref (context);
+
+  return y + row;
+}
