@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <stdlib.h>
 
 #include "cm-bench-generate.h"
@@ -23,7 +24,7 @@ parse_count (const char  *name,
   if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT32, &value, NULL))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "--%s needs a whole number, not “%s”", name, text);
+                   "--%s needs a whole number, not \"%s\"", name, text);
       return FALSE;
     }
 
@@ -64,9 +65,10 @@ main (int   argc,
     { NULL }
   };
 
+  setlocale (LC_ALL, "");
   cm_bench_size_init_default (&size);
 
-  context = g_option_context_new ("— fill a new Commissioning Cycle database with test data");
+  context = g_option_context_new ("- fill a new Commissioning Cycle database with test data");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) ||
       (cycles != NULL && !parse_count ("cycles", cycles, &size.cycles, &error)) ||
@@ -90,7 +92,7 @@ main (int   argc,
 
   if (g_file_test (database, G_FILE_TEST_EXISTS))
     {
-      g_printerr ("cm-generate: “%s” already exists; choose a new file\n", database);
+      g_printerr ("cm-generate: %s already exists; choose a new file\n", database);
       return EXIT_FAILURE;
     }
 

@@ -701,10 +701,23 @@ test_search_follows_edits (Fixture       *fixture,
                    ==, "Renamed event");
   g_clear_object (&results);
 
+  /* The triggers kept the external-content indexes exactly in step. */
   world_clear (&world);
   g_assert_finalize_object (g_steal_pointer (&fixture->store));
   assert_fts_consistent (fixture->path);
-  fixture_reopen (fixture);
+  fixture->store = cm_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+}
+
+/* What a test message may show of text that need not be valid UTF-8. */
+static char *
+printable (const char *text)
+{
+  if (text == NULL)
+    return g_strdup ("(null)");
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_strescape (text, NULL);
+  return g_strdup (text);
 }
 
 static void
@@ -731,8 +744,9 @@ test_search_user_syntax (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
     {
       g_autoptr(GListModel) results = NULL;
+      g_autofree char *shown = printable (inputs[i]);
 
-      g_test_message ("query: %s", inputs[i]);
+      g_test_message ("query: %s", shown);
       results = cm_store_search (fixture->store, inputs[i], 0, 20, &error);
       g_assert_no_error (error);
       g_assert_nonnull (results);
@@ -742,7 +756,7 @@ test_search_user_syntax (Fixture       *fixture,
   {
     const char * const still_found[] = {
       "\"advocacy", "advoc*", "(advocacy", "-advocacy", "^advocacy", "advocacy)",
-      "advocacy AND", "{advocacy}",
+      "{advocacy}", "advocacy:",
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (still_found); i++)
@@ -835,8 +849,9 @@ test_query_from_text (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *query = cm_store_search_query_from_text (cases[i].text);
+      g_autofree char *shown = printable (cases[i].text);
 
-      g_test_message ("text: %s", cases[i].text ? cases[i].text : "(null)");
+      g_test_message ("text: %s", shown);
       g_assert_cmpstr (query, ==, cases[i].query);
     }
 }

@@ -337,6 +337,8 @@ cm_activity_row_init (CmActivityRow *self)
 {
   g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
 
+  /* Nothing is written back until there is an activity to write to. */
+  self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (int level = CM_COPRODUCTION_NOT_SET; level <= CM_COPRODUCTION_CO_PRODUCTION; level++)

@@ -379,6 +379,14 @@ add_procurement_activity (GtkWidget  *widget,
 }
 
 static void
+show_wheel_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  cm_cycle_page_focus_wheel (CM_CYCLE_PAGE (widget));
+}
+
+static void
 show_stage (CmCyclePage *self,
             CmStage      stage)
 {
@@ -578,6 +586,7 @@ cm_cycle_page_class_init (CmCyclePageClass *klass)
                                    add_commissioning_activity);
   gtk_widget_class_install_action (widget_class, "cycle.add-procurement-activity", NULL,
                                    add_procurement_activity);
+  gtk_widget_class_install_action (widget_class, "cycle.show-wheel", NULL, show_wheel_activated);
 }
 
 static void
@@ -596,6 +605,8 @@ cm_cycle_page_init (CmCyclePage *self)
     }
   adw_combo_row_set_model (self->current_stage_row, G_LIST_MODEL (stages));
 
+  /* A first guess at the key's height; it is measured again on resize. */
+  gtk_widget_set_size_request (GTK_WIDGET (self->legend), -1, 32);
   gtk_drawing_area_set_draw_func (self->legend, draw_legend, NULL, NULL);
   g_signal_connect (self->legend, "resize", G_CALLBACK (on_legend_resize), NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",

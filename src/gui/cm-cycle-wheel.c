@@ -1,43 +1,933 @@
-/* PLACEHOLDER written by the lead so the tree builds while the wheel widget is being
- * written. The wheel helper owns this file: overwrite it freely. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cm-cycle-wheel"
+
 #include "config.h"
 
 #include "cm-cycle-wheel.h"
 
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "cm-wheel-painter.h"
+
+/* The commissioning-cycle wheel on screen. The report painter draws it; this
+ * widget keeps the wheel (all but hover, selection and focus) as a texture,
+ * drawn again only when the activities, the size, the font or the style
+ * change, so that moving the pointer or the selection costs next to
+ * nothing. The selected activity doubles as the keyboard cursor. */
+
 struct _CmCycleWheel
 {
-  GtkWidget parent_instance;
+  GtkWidget             parent_instance;
+
+  GListModel           *activities;
+  GPtrArray            *watched;          /* activities we listen to */
+  CmCycle              *cycle;
+  CmActivity           *selected;
+
+  CmWheelModel         *model;
+  gboolean              model_stale;
+  PangoFontDescription *font;
+
+  GdkTexture           *texture;
+  int                   texture_width;
+  int                   texture_height;
+  int                   texture_scale;
+  const CmWheelPalette *texture_palette;
+  char                 *texture_font;
+
+  CmWheelHit            hover;
+
+  /* While Up and Down go from ring to ring, they keep to the angle they
+   * started from, as a text cursor keeps its column. */
+  double                ring_angle;
+  gboolean              ring_angle_set;
 };
 
+enum {
+  PROP_0,
+  PROP_ACTIVITIES,
+  PROP_CYCLE,
+  PROP_SELECTED,
+  N_PROPS
+};
+
+enum {
+  ACTIVITY_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (CmCycleWheel, cm_cycle_wheel, GTK_TYPE_WIDGET)
+
+/* The activity properties the wheel shows. */
+static const char * const shown_properties[] = {
+  "title", "status", "stage", "ring", "position",
+};
+
+static const CmWheelPalette *
+current_palette (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  gboolean dark = adw_style_manager_get_dark (style);
+
+  if (adw_style_manager_get_high_contrast (style))
+    return dark ? cm_wheel_palette_high_contrast_dark () : cm_wheel_palette_high_contrast ();
+  return dark ? cm_wheel_palette_dark () : cm_wheel_palette_light ();
+}
+
+/* The widget's font at an absolute size, so that the painter lays text out
+ * at the screen's resolution. */
+static void
+update_font (CmCycleWheel *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  PangoFontDescription *copy;
+  double dpi = pango_cairo_context_get_resolution (context);
+
+  if (font == NULL)
+    {
+      g_clear_pointer (&self->font, pango_font_description_free);
+      return;
+    }
+
+  copy = pango_font_description_copy (font);
+  if (!pango_font_description_get_size_is_absolute (copy))
+    pango_font_description_set_absolute_size (copy, pango_font_description_get_size (copy) *
+                                                    (dpi > 0.0 ? dpi : 96.0) / 72.0);
+
+  if (self->font != NULL && pango_font_description_equal (self->font, copy))
+    {
+      pango_font_description_free (copy);
+      return;
+    }
+
+  g_clear_pointer (&self->font, pango_font_description_free);
+  self->font = copy;
+}
+
+static void
+ensure_model (CmCycleWheel *self)
+{
+  CmWheelModel *model;
+
+  if (self->model != NULL && !self->model_stale)
+    return;
+
+  model = cm_wheel_model_new (self->cycle != NULL ? cm_cycle_get_title (self->cycle) : "",
+                              self->cycle != NULL ? cm_cycle_get_current_stage (self->cycle)
+                                                  : CM_STAGE_NONE,
+                              self->activities);
+  if (self->model != NULL)
+    cm_wheel_model_reuse_layout (model, self->model);
+
+  g_clear_pointer (&self->model, cm_wheel_model_unref);
+  self->model = model;
+  self->model_stale = FALSE;
+}
+
+static void
+get_selected_hit (CmCycleWheel *self,
+                  CmWheelHit   *hit)
+{
+  CmWheelHit none = CM_WHEEL_HIT_INIT;
+
+  ensure_model (self);
+  if (self->selected == NULL || !cm_wheel_model_find_activity (self->model, self->selected, hit))
+    *hit = none;
+}
+
+static void
+get_geometry (CmCycleWheel    *self,
+              CmWheelGeometry *geometry)
+{
+  ensure_model (self);
+  cm_wheel_model_get_geometry (self->model,
+                               gtk_widget_get_width (GTK_WIDGET (self)),
+                               gtk_widget_get_height (GTK_WIDGET (self)),
+                               geometry);
+}
+
+static void
+update_description (CmCycleWheel *self)
+{
+  g_autofree char *description = NULL;
+  CmWheelHit hit;
+
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  get_selected_hit (self, &hit);
+  if (hit.kind == CM_WHEEL_HIT_NONE)
+    hit.kind = CM_WHEEL_HIT_CENTRE;
+  description = cm_wheel_model_describe (self->model, &hit);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description != NULL ? description : "",
+                                  -1);
+}
+
+/* Something the wheel shows changed: build the model again when next
+ * needed, and redraw. */
+static void
+invalidate (CmCycleWheel *self)
+{
+  self->model_stale = TRUE;
+  g_clear_object (&self->texture);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_description (self);
+}
+
+static void
+on_activity_notify (CmActivity   *activity,
+                    GParamSpec   *pspec,
+                    CmCycleWheel *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (shown_properties); i++)
+    {
+      if (g_str_equal (pspec->name, shown_properties[i]))
+        {
+          invalidate (self);
+          return;
+        }
+    }
+}
+
+static void
+unwatch_activities (CmCycleWheel *self)
+{
+  for (guint i = 0; i < self->watched->len; i++)
+    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->watched, i),
+                                          on_activity_notify, self);
+  g_ptr_array_set_size (self->watched, 0);
+}
+
+static void
+watch_activities (CmCycleWheel *self)
+{
+  guint n;
+
+  unwatch_activities (self);
+  if (self->activities == NULL)
+    return;
+
+  n = g_list_model_get_n_items (self->activities);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (self->activities, i);
+
+      if (!CM_IS_ACTIVITY (item))
+        continue;
+      g_signal_connect (item, "notify", G_CALLBACK (on_activity_notify), self);
+      g_ptr_array_add (self->watched, g_object_ref (item));
+    }
+}
+
+static gboolean
+contains_activity (GListModel *list,
+                   CmActivity *activity)
+{
+  guint n = list != NULL ? g_list_model_get_n_items (list) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+
+      if (item == (GObject *) activity)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+on_items_changed (GListModel   *list,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  CmCycleWheel *self)
+{
+  watch_activities (self);
+  if (self->selected != NULL && !contains_activity (self->activities, self->selected))
+    cm_cycle_wheel_set_selected (self, NULL);
+  invalidate (self);
+}
+
+static void
+on_cycle_notify (CmCycleWheel *self)
+{
+  invalidate (self);
+}
+
+static void
+on_style_changed (CmCycleWheel *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+select_hit (CmCycleWheel     *self,
+            const CmWheelHit *hit)
+{
+  CmActivity *activity;
+
+  ensure_model (self);
+  activity = cm_wheel_model_get_activity (self->model, hit);
+  if (activity != NULL)
+    cm_cycle_wheel_set_selected (self, activity);
+}
+
+/* Keyboard */
+
+static gboolean
+switch_ring (CmCycleWheel          *self,
+             const CmWheelGeometry *geometry,
+             const CmWheelHit      *from,
+             CmRing                 ring)
+{
+  CmWheelSector sector;
+  CmWheelHit to;
+  double angle;
+
+  if (from->ring == ring || !cm_wheel_geometry_get_sector (geometry, from, &sector))
+    return FALSE;
+
+  angle = self->ring_angle_set ? self->ring_angle
+                               : (sector.start_angle + sector.end_angle) / 2.0;
+  if (!cm_wheel_geometry_nearest_in_ring (geometry, ring, angle, &to))
+    return FALSE;
+
+  select_hit (self, &to);
+  self->ring_angle = angle;
+  self->ring_angle_set = TRUE;
+  return TRUE;
+}
+
+static gboolean
+move_cursor (CmCycleWheel *self,
+             guint         keyval)
+{
+  CmWheelGeometry geometry;
+  CmWheelHit from, to = CM_WHEEL_HIT_INIT;
+  gboolean moved = FALSE;
+
+  get_geometry (self, &geometry);
+  get_selected_hit (self, &from);
+
+  if (from.kind != CM_WHEEL_HIT_SEGMENT)
+    {
+      /* Nothing selected yet: start at the current stage. */
+      CmStage stage = cm_wheel_model_get_current_stage (self->model);
+
+      moved = cm_wheel_geometry_first_in_stage (&geometry, stage, &to) ||
+              cm_wheel_geometry_step (&geometry, &from, 1, &to);
+    }
+  else
+    {
+      switch (keyval)
+        {
+        case GDK_KEY_Right:
+        case GDK_KEY_KP_Right:
+          moved = cm_wheel_geometry_step (&geometry, &from, 1, &to);
+          break;
+        case GDK_KEY_Left:
+        case GDK_KEY_KP_Left:
+          moved = cm_wheel_geometry_step (&geometry, &from, -1, &to);
+          break;
+        case GDK_KEY_Up:
+        case GDK_KEY_KP_Up:
+        case GDK_KEY_Page_Up:
+        case GDK_KEY_KP_Page_Up:
+          if (!switch_ring (self, &geometry, &from, CM_RING_COMMISSIONING))
+            gtk_widget_error_bell (GTK_WIDGET (self));
+          return TRUE;
+        case GDK_KEY_Down:
+        case GDK_KEY_KP_Down:
+        case GDK_KEY_Page_Down:
+        case GDK_KEY_KP_Page_Down:
+          if (!switch_ring (self, &geometry, &from, CM_RING_PROCUREMENT))
+            gtk_widget_error_bell (GTK_WIDGET (self));
+          return TRUE;
+        case GDK_KEY_Home:
+        case GDK_KEY_KP_Home:
+          moved = cm_wheel_geometry_first (&geometry, from.ring, &to);
+          break;
+        case GDK_KEY_End:
+        case GDK_KEY_KP_End:
+          moved = cm_wheel_geometry_last (&geometry, from.ring, &to);
+          break;
+        default:
+          break;
+        }
+    }
+
+  if (moved)
+    select_hit (self, &to);
+  else
+    gtk_widget_error_bell (GTK_WIDGET (self));
+  return TRUE;
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                CmCycleWheel          *self)
+{
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      if ((state & GDK_SHIFT_MASK) != 0)
+        return FALSE;
+      return move_cursor (self, keyval);
+
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+    case GDK_KEY_space:
+    case GDK_KEY_KP_Space:
+      if (self->selected == NULL)
+        return move_cursor (self, keyval);
+      g_signal_emit (self, signals[ACTIVITY_ACTIVATED], 0, self->selected);
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
+/* Pointer */
+
+static void
+set_hover (CmCycleWheel     *self,
+           const CmWheelHit *hit)
+{
+  if (cm_wheel_hit_equal (&self->hover, hit))
+    return;
+
+  self->hover = *hit;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                   hit->kind == CM_WHEEL_HIT_SEGMENT ? "pointer" : NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           CmCycleWheel             *self)
+{
+  CmWheelGeometry geometry;
+  CmWheelHit hit;
+
+  get_geometry (self, &geometry);
+  cm_wheel_geometry_hit_test (&geometry, x, y, &hit);
+  set_hover (self, &hit);
+}
+
+static void
+on_leave (GtkEventControllerMotion *controller,
+          CmCycleWheel             *self)
+{
+  CmWheelHit none = CM_WHEEL_HIT_INIT;
+
+  set_hover (self, &none);
+}
+
+static void
+on_pressed (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            CmCycleWheel    *self)
+{
+  CmWheelGeometry geometry;
+  CmWheelHit hit;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  get_geometry (self, &geometry);
+  if (cm_wheel_geometry_hit_test (&geometry, x, y, &hit) != CM_WHEEL_HIT_SEGMENT)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  select_hit (self, &hit);
+  if (n_press == 2 && self->selected != NULL)
+    g_signal_emit (self, signals[ACTIVITY_ACTIVATED], 0, self->selected);
+}
+
+/* Drawing */
+
+static void
+render_texture (CmCycleWheel         *self,
+                int                   width,
+                int                   height,
+                int                   scale,
+                const CmWheelPalette *palette,
+                const char           *font_key)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  cm_wheel_painter_draw (cr, self->model, width, height, palette, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* GDK_MEMORY_DEFAULT is cairo's ARGB32, premultiplied, native-endian. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) *
+                                      height * scale,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+
+  g_clear_object (&self->texture);
+  self->texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT,
+                                          bytes, cairo_image_surface_get_stride (surface));
+  self->texture_width = width;
+  self->texture_height = height;
+  self->texture_scale = scale;
+  self->texture_palette = palette;
+  g_free (self->texture_font);
+  self->texture_font = g_strdup (font_key);
+}
+
+static void
+cm_cycle_wheel_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  CmCycleWheel *self = CM_CYCLE_WHEEL (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  const CmWheelPalette *palette = current_palette ();
+  CmWheelState state = CM_WHEEL_STATE_INIT;
+  g_autofree char *font_key = NULL;
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  ensure_model (self);
+  update_font (self);
+  font_key = self->font != NULL ? pango_font_description_to_string (self->font) : g_strdup ("");
+
+  if (self->texture == NULL || self->texture_width != width ||
+      self->texture_height != height || self->texture_scale != scale ||
+      self->texture_palette != palette || g_strcmp0 (self->texture_font, font_key) != 0)
+    render_texture (self, width, height, scale, palette, font_key);
+
+  gtk_snapshot_append_texture (snapshot, self->texture,
+                               &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  state.hover = self->hover;
+  get_selected_hit (self, &state.selected);
+  state.focus_visible = gtk_widget_has_visible_focus (widget);
+  state.font = self->font;
+
+  if (state.hover.kind == CM_WHEEL_HIT_NONE && state.selected.kind == CM_WHEEL_HIT_NONE &&
+      !state.focus_visible)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cm_wheel_painter_draw_highlights (cr, self->model, width, height, palette, &state);
+  cairo_destroy (cr);
+}
+
+static void
+cm_cycle_wheel_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  *minimum = 160;
+  *natural = 480;
+}
+
+static gboolean
+cm_cycle_wheel_query_tooltip (GtkWidget  *widget,
+                              int         x,
+                              int         y,
+                              gboolean    keyboard_tooltip,
+                              GtkTooltip *tooltip)
+{
+  CmCycleWheel *self = CM_CYCLE_WHEEL (widget);
+  g_autofree char *text = NULL;
+  CmWheelGeometry geometry;
+  CmWheelSector sector;
+  CmWheelHit hit;
+  double sx, sy, sw, sh;
+
+  get_geometry (self, &geometry);
+  if (keyboard_tooltip)
+    get_selected_hit (self, &hit);
+  else
+    cm_wheel_geometry_hit_test (&geometry, x, y, &hit);
+
+  text = cm_wheel_model_describe (self->model, &hit);
+  if (text == NULL || !cm_wheel_geometry_get_sector (&geometry, &hit, &sector))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  cm_wheel_geometry_sector_bounds (&geometry, &sector, &sx, &sy, &sw, &sh);
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) sx, (int) sy,
+                                                        (int) (sw + 1.0), (int) (sh + 1.0) });
+  return TRUE;
+}
+
+static void
+cm_cycle_wheel_state_flags_changed (GtkWidget     *widget,
+                                    GtkStateFlags  previous)
+{
+  GTK_WIDGET_CLASS (cm_cycle_wheel_parent_class)->state_flags_changed (widget, previous);
+
+  if (((previous ^ gtk_widget_get_state_flags (widget)) &
+       (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE)) != 0)
+    gtk_widget_queue_draw (widget);
+}
+
+/* GObject */
+
+static void
+cm_cycle_wheel_dispose (GObject *object)
+{
+  CmCycleWheel *self = CM_CYCLE_WHEEL (object);
+
+  cm_cycle_wheel_set_activities (self, NULL);
+  cm_cycle_wheel_set_cycle (self, NULL);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->texture);
+  g_clear_pointer (&self->model, cm_wheel_model_unref);
+
+  G_OBJECT_CLASS (cm_cycle_wheel_parent_class)->dispose (object);
+}
+
+static void
+cm_cycle_wheel_finalize (GObject *object)
+{
+  CmCycleWheel *self = CM_CYCLE_WHEEL (object);
+
+  g_clear_pointer (&self->watched, g_ptr_array_unref);
+  g_clear_pointer (&self->font, pango_font_description_free);
+  g_free (self->texture_font);
+
+  G_OBJECT_CLASS (cm_cycle_wheel_parent_class)->finalize (object);
+}
+
+static void
+cm_cycle_wheel_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CmCycleWheel *self = CM_CYCLE_WHEEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACTIVITIES:
+      g_value_set_object (value, self->activities);
+      break;
+    case PROP_CYCLE:
+      g_value_set_object (value, self->cycle);
+      break;
+    case PROP_SELECTED:
+      g_value_set_object (value, self->selected);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cm_cycle_wheel_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  CmCycleWheel *self = CM_CYCLE_WHEEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACTIVITIES:
+      cm_cycle_wheel_set_activities (self, g_value_get_object (value));
+      break;
+    case PROP_CYCLE:
+      cm_cycle_wheel_set_cycle (self, g_value_get_object (value));
+      break;
+    case PROP_SELECTED:
+      cm_cycle_wheel_set_selected (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 cm_cycle_wheel_class_init (CmCycleWheelClass *klass)
 {
-  g_object_class_install_property (G_OBJECT_CLASS (klass), 1,
-                                   g_param_spec_object ("selected", NULL, NULL, CM_TYPE_ACTIVITY,
-                                                        G_PARAM_READABLE));
-  g_signal_new ("activity-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                NULL, NULL, NULL, G_TYPE_NONE, 1, CM_TYPE_ACTIVITY);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cm_cycle_wheel_dispose;
+  object_class->finalize = cm_cycle_wheel_finalize;
+  object_class->get_property = cm_cycle_wheel_get_property;
+  object_class->set_property = cm_cycle_wheel_set_property;
+
+  widget_class->snapshot = cm_cycle_wheel_snapshot;
+  widget_class->measure = cm_cycle_wheel_measure;
+  widget_class->query_tooltip = cm_cycle_wheel_query_tooltip;
+  widget_class->state_flags_changed = cm_cycle_wheel_state_flags_changed;
+
+  properties[PROP_ACTIVITIES] =
+    g_param_spec_object ("activities", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_CYCLE] =
+    g_param_spec_object ("cycle", NULL, NULL,
+                         CM_TYPE_CYCLE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SELECTED] =
+    g_param_spec_object ("selected", NULL, NULL,
+                         CM_TYPE_ACTIVITY,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CmCycleWheel::activity-activated:
+   * @activity: the activity to open
+   *
+   * Enter, Space or a double click on a segment asks for its activity.
+   */
+  signals[ACTIVITY_ACTIVATED] =
+    g_signal_new ("activity-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, CM_TYPE_ACTIVITY);
+
+  gtk_widget_class_set_css_name (widget_class, "cycle-wheel");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
 cm_cycle_wheel_init (CmCycleWheel *self)
 {
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkEventController *controller;
+  GtkGesture *click;
+
+  self->watched = g_ptr_array_new_with_free_func (g_object_unref);
+  self->hover = (CmWheelHit) CM_WHEEL_HIT_INIT;
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "enter", G_CALLBACK (on_motion), self);
+  g_signal_connect (controller, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  g_signal_connect_object (style, "notify::dark", G_CALLBACK (on_style_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (style, "notify::high-contrast", G_CALLBACK (on_style_changed), self,
+                           G_CONNECT_SWAPPED);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Commissioning cycle wheel"),
+                                  -1);
+  update_description (self);
 }
 
-void
-cm_cycle_wheel_set_cycle (CmCycleWheel *self, CmCycle *cycle)
+/* Public API */
+
+GtkWidget *
+cm_cycle_wheel_new (void)
 {
+  return g_object_new (CM_TYPE_CYCLE_WHEEL, NULL);
 }
 
-void
-cm_cycle_wheel_set_activities (CmCycleWheel *self, GListModel *activities)
+/* Returns: (transfer none) (nullable) */
+GListModel *
+cm_cycle_wheel_get_activities (CmCycleWheel *self)
 {
+  g_return_val_if_fail (CM_IS_CYCLE_WHEEL (self), NULL);
+
+  return self->activities;
 }
 
+/**
+ * cm_cycle_wheel_set_activities:
+ * @activities: (nullable): a list of #CmActivity
+ *
+ * The wheel redraws when the list changes, and when any activity's title,
+ * status, stage, ring or position does.
+ */
+void
+cm_cycle_wheel_set_activities (CmCycleWheel *self,
+                               GListModel   *activities)
+{
+  g_return_if_fail (CM_IS_CYCLE_WHEEL (self));
+  g_return_if_fail (activities == NULL || G_IS_LIST_MODEL (activities));
+
+  if (self->activities == activities)
+    return;
+
+  if (self->activities != NULL)
+    g_signal_handlers_disconnect_by_func (self->activities, on_items_changed, self);
+  unwatch_activities (self);
+
+  g_set_object (&self->activities, activities);
+
+  if (self->activities != NULL)
+    g_signal_connect (self->activities, "items-changed", G_CALLBACK (on_items_changed), self);
+  watch_activities (self);
+
+  if (self->selected != NULL && !contains_activity (self->activities, self->selected))
+    cm_cycle_wheel_set_selected (self, NULL);
+
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVITIES]);
+}
+
+/* Returns: (transfer none) (nullable) */
+CmCycle *
+cm_cycle_wheel_get_cycle (CmCycleWheel *self)
+{
+  g_return_val_if_fail (CM_IS_CYCLE_WHEEL (self), NULL);
+
+  return self->cycle;
+}
+
+/**
+ * cm_cycle_wheel_set_cycle:
+ * @cycle: (nullable): the cycle whose title and current stage to show
+ */
+void
+cm_cycle_wheel_set_cycle (CmCycleWheel *self,
+                          CmCycle      *cycle)
+{
+  g_return_if_fail (CM_IS_CYCLE_WHEEL (self));
+  g_return_if_fail (cycle == NULL || CM_IS_CYCLE (cycle));
+
+  if (self->cycle == cycle)
+    return;
+
+  if (self->cycle != NULL)
+    g_signal_handlers_disconnect_by_func (self->cycle, on_cycle_notify, self);
+
+  g_set_object (&self->cycle, cycle);
+
+  if (self->cycle != NULL)
+    {
+      g_signal_connect_swapped (self->cycle, "notify::title",
+                                G_CALLBACK (on_cycle_notify), self);
+      g_signal_connect_swapped (self->cycle, "notify::current-stage",
+                                G_CALLBACK (on_cycle_notify), self);
+    }
+
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CYCLE]);
+}
+
+/* Returns: (transfer none) (nullable) */
 CmActivity *
 cm_cycle_wheel_get_selected (CmCycleWheel *self)
 {
-  return NULL;
+  g_return_val_if_fail (CM_IS_CYCLE_WHEEL (self), NULL);
+
+  return self->selected;
+}
+
+/**
+ * cm_cycle_wheel_set_selected:
+ * @activity: (nullable): one of the wheel's activities, or %NULL
+ */
+void
+cm_cycle_wheel_set_selected (CmCycleWheel *self,
+                             CmActivity   *activity)
+{
+  g_return_if_fail (CM_IS_CYCLE_WHEEL (self));
+  g_return_if_fail (activity == NULL || CM_IS_ACTIVITY (activity));
+
+  if (!g_set_object (&self->selected, activity))
+    return;
+
+  self->ring_angle_set = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_description (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+/**
+ * cm_cycle_wheel_get_activity_point:
+ * @point: (out): a point, in widget coordinates
+ *
+ * Finds a point inside @activity's segment that shows its status fill, clear
+ * of text and marks: for tests that look at the pixels.
+ *
+ * Returns: %FALSE when the activity is not on the wheel
+ */
+gboolean
+cm_cycle_wheel_get_activity_point (CmCycleWheel     *self,
+                                   CmActivity       *activity,
+                                   graphene_point_t *point)
+{
+  CmWheelHit hit;
+  double x, y;
+
+  g_return_val_if_fail (CM_IS_CYCLE_WHEEL (self), FALSE);
+  g_return_val_if_fail (point != NULL, FALSE);
+
+  ensure_model (self);
+  update_font (self);
+  if (!cm_wheel_model_find_activity (self->model, activity, &hit) ||
+      !cm_wheel_painter_get_fill_point (self->model,
+                                        gtk_widget_get_width (GTK_WIDGET (self)),
+                                        gtk_widget_get_height (GTK_WIDGET (self)),
+                                        self->font, &hit, &x, &y))
+    return FALSE;
+
+  graphene_point_init (point, (float) x, (float) y);
+  return TRUE;
 }

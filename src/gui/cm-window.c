@@ -469,8 +469,7 @@ cm_window_class_init (CmWindowClass *klass)
                                        "win.delete-cycle", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
-                                       "win.focus-wheel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.focus-wheel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "win.back", NULL);
 }
@@ -557,8 +556,11 @@ cm_window_new (CmApplication *application,
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_content_title_notify), self, G_CONNECT_SWAPPED);
 
+  /* Open where the person left off, or else on their first cycle. */
   if (self->settings != NULL)
     select_cycle_by_id (self, g_settings_get_int64 (self->settings, "last-cycle-id"));
+  if (get_selected_cycle (self) == NULL && g_list_model_get_n_items (self->cycles) > 0)
+    gtk_single_selection_set_selected (self->selection, 0);
 
   update_content (self);
   return self;

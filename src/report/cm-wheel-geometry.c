@@ -430,49 +430,36 @@ cm_wheel_geometry_step (const CmWheelGeometry *geometry,
   return TRUE;
 }
 
-/* The segment of @ring nearest in angle to @from: the one that shares its
- * angular middle when the stage has activities in that ring, else the
- * nearest segment of the ring. */
+/* The segment of @ring at @angle (cairo's convention) when its stage has
+ * activities in that ring, else the ring's segment whose middle is nearest. */
 gboolean
-cm_wheel_geometry_switch_ring (const CmWheelGeometry *geometry,
-                               const CmWheelHit      *from,
-                               CmRing                 ring,
-                               CmWheelHit            *to)
+cm_wheel_geometry_nearest_in_ring (const CmWheelGeometry *geometry,
+                                   CmRing                 ring,
+                                   double                 angle,
+                                   CmWheelHit            *hit)
 {
-  CmWheelSector sector;
   CmWheelHit best = CM_WHEEL_HIT_INIT;
   double t, best_distance = G_MAXDOUBLE;
-  guint count;
+  guint stage, count;
 
-  g_return_val_if_fail (geometry != NULL, FALSE);
-  g_return_val_if_fail (from != NULL && to != NULL, FALSE);
+  g_return_val_if_fail (geometry != NULL && hit != NULL, FALSE);
   g_return_val_if_fail (ring_is_real (ring), FALSE);
 
-  if (!cm_wheel_geometry_get_sector (geometry, from, &sector) ||
-      from->kind == CM_WHEEL_HIT_CENTRE)
-    return FALSE;
-
-  if (from->ring == ring && from->kind == CM_WHEEL_HIT_SEGMENT)
-    {
-      *to = *from;
-      return TRUE;
-    }
-
-  t = sector_middle_turn (&sector);
-
-  count = geometry->counts[from->stage][ring];
+  t = turn_from_top (cos (angle), sin (angle));
+  stage = MIN ((guint) (t / QUARTER_TURN), CM_N_STAGES - 1);
+  count = geometry->counts[stage][ring];
   if (count > 0)
     {
-      double fraction = (t - QUARTER_TURN * (guint) from->stage) / QUARTER_TURN;
+      double fraction = CLAMP ((t - QUARTER_TURN * stage) / QUARTER_TURN, 0.0, 1.0);
 
-      set_segment (to, from->stage, ring, MIN ((guint) (CLAMP (fraction, 0.0, 1.0) * count),
-                                               count - 1));
+      set_segment (hit, (CmStage) stage, ring, MIN ((guint) (fraction * count), count - 1));
       return TRUE;
     }
 
   for (guint s = 0; s < CM_N_STAGES; s++)
     for (guint i = 0; i < geometry->counts[s][ring]; i++)
       {
+        CmWheelSector sector;
         CmWheelHit candidate;
         double distance;
 
@@ -489,8 +476,35 @@ cm_wheel_geometry_switch_ring (const CmWheelGeometry *geometry,
   if (best.kind != CM_WHEEL_HIT_SEGMENT)
     return FALSE;
 
-  *to = best;
+  *hit = best;
   return TRUE;
+}
+
+/* The segment of @ring nearest in angle to @from's middle. */
+gboolean
+cm_wheel_geometry_switch_ring (const CmWheelGeometry *geometry,
+                               const CmWheelHit      *from,
+                               CmRing                 ring,
+                               CmWheelHit            *to)
+{
+  CmWheelSector sector;
+
+  g_return_val_if_fail (geometry != NULL, FALSE);
+  g_return_val_if_fail (from != NULL && to != NULL, FALSE);
+  g_return_val_if_fail (ring_is_real (ring), FALSE);
+
+  if (from->kind == CM_WHEEL_HIT_CENTRE ||
+      !cm_wheel_geometry_get_sector (geometry, from, &sector))
+    return FALSE;
+
+  if (from->ring == ring && from->kind == CM_WHEEL_HIT_SEGMENT)
+    {
+      *to = *from;
+      return TRUE;
+    }
+
+  return cm_wheel_geometry_nearest_in_ring (geometry, ring,
+                                            (sector.start_angle + sector.end_angle) / 2.0, to);
 }
 
 gboolean

@@ -104,6 +104,10 @@ gboolean       cm_wheel_geometry_switch_ring     (const CmWheelGeometry *geometr
                                                   const CmWheelHit      *from,
                                                   CmRing                 ring,
                                                   CmWheelHit            *to);
+gboolean       cm_wheel_geometry_nearest_in_ring (const CmWheelGeometry *geometry,
+                                                  CmRing                 ring,
+                                                  double                 angle,
+                                                  CmWheelHit            *hit);
 gboolean       cm_wheel_geometry_first           (const CmWheelGeometry *geometry,
                                                   CmRing                 ring,
                                                   CmWheelHit            *hit);

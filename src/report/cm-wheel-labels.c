@@ -29,7 +29,7 @@
 #define LADDER_STEP       1.12
 #define MAX_RUNGS         12
 #define MAX_CANDIDATES    8
-#define RADIAL_PENALTY    0.8   /* level text is easier to read */
+#define RADIAL_PENALTY    0.7   /* level text is easier to read */
 
 typedef struct
 {
@@ -539,13 +539,31 @@ finish_pending (Builder     *builder,
     }
   else
     {
-      /* Nothing holds it whole: shorten it in the roomiest box, if that
-       * holds a few characters. */
+      /* Nothing holds it whole: shorten it in the roomiest box that holds
+       * several characters a line, preferring level text and boxes where no
+       * word has to break. */
       size = builder->ladder[builder->n_rungs - 1];
-      for (guint c = 0; c < pending->n_candidates; c++)
-        if (pending->candidates[c].box.x1 - pending->candidates[c].box.x0 >= 3.0 * size &&
-            (chosen == NULL || box_area (&pending->candidates[c].box) > box_area (&chosen->box)))
-          chosen = &pending->candidates[c];
+      for (guint pass = 0; pass < 2 && chosen == NULL; pass++)
+        {
+          double best_area = 0.0;
+
+          for (guint c = 0; c < pending->n_candidates; c++)
+            {
+              const Candidate *candidate = &pending->candidates[c];
+              double w = candidate->box.x1 - candidate->box.x0;
+              double h = candidate->box.y1 - candidate->box.y0;
+
+              double area = box_area (&candidate->box) * (candidate->radial ? 0.6 : 1.0);
+
+              if (w < 4.0 * size || area <= best_area ||
+                  !try_fit (layout, builder->font, size, PANGO_WEIGHT_NORMAL, pending->style,
+                            w, h, TRUE) ||
+                  (pass == 0 && pango_layout_get_wrap (layout) != PANGO_WRAP_WORD))
+                continue;
+              best_area = area;
+              chosen = candidate;
+            }
+        }
 
       if (chosen == NULL ||
           !try_fit (layout, builder->font, size, PANGO_WEIGHT_NORMAL, pending->style,

@@ -186,33 +186,39 @@ sector_path (cairo_t             *cr,
   return TRUE;
 }
 
-/* Hatching fills the current path (and clears it). On a raster target it is
- * a repeating tile, one fill however many segments; elsewhere (PDF) it
- * stays vector: lines clipped to the path. */
+/* Fills the current path (and clears it) with @fill hatched in @ink. On a
+ * raster target that is one fill with a repeating tile that holds both;
+ * elsewhere (PDF) it stays vector: lines clipped to the path. */
 static void
 hatch_path (cairo_t            *cr,
-            const CmWheelColor *colour,
+            const CmWheelColor *fill,
+            const CmWheelColor *ink,
             double              spacing)
 {
   double line = MAX (0.75, spacing * 0.2);
 
   if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
     {
-      double ux = 1.0, uy = 0.0, n;
+      double ux = 1.0, uy = 0.0, scale, n;
       cairo_surface_t *tile;
       cairo_pattern_t *pattern;
       cairo_matrix_t matrix;
       cairo_t *tile_cr;
       int size;
 
+      /* A tile of whole device pixels, drawn pixel for pixel: the fast
+       * path for a repeating pattern. */
       cairo_user_to_device_distance (cr, &ux, &uy);
-      size = MAX (2, (int) ceil (spacing * MAX (hypot (ux, uy), 0.01)));
+      scale = MAX (hypot (ux, uy), 0.01);
+      size = MAX (2, (int) round (spacing * scale));
       n = size;
 
       tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
       tile_cr = cairo_create (tile);
-      set_colour (tile_cr, colour);
-      cairo_set_line_width (tile_cr, line * n / spacing);
+      set_colour (tile_cr, fill);
+      cairo_paint (tile_cr);
+      set_colour (tile_cr, ink);
+      cairo_set_line_width (tile_cr, line * scale);
       cairo_move_to (tile_cr, -n / 2.0, n / 2.0);
       cairo_line_to (tile_cr, n / 2.0, -n / 2.0);
       cairo_move_to (tile_cr, 0.0, n);
@@ -224,7 +230,8 @@ hatch_path (cairo_t            *cr,
 
       pattern = cairo_pattern_create_for_surface (tile);
       cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
-      cairo_matrix_init_scale (&matrix, n / spacing, n / spacing);
+      cairo_pattern_set_filter (pattern, CAIRO_FILTER_NEAREST);
+      cairo_matrix_init_scale (&matrix, scale, scale);
       cairo_pattern_set_matrix (pattern, &matrix);
       cairo_set_source (cr, pattern);
       cairo_fill (cr);
@@ -236,9 +243,11 @@ hatch_path (cairo_t            *cr,
       double x0, y0, x1, y1;
 
       cairo_save (cr);
+      set_colour (cr, fill);
+      cairo_fill_preserve (cr);
       cairo_path_extents (cr, &x0, &y0, &x1, &y1);
       cairo_clip (cr);
-      set_colour (cr, colour);
+      set_colour (cr, ink);
       cairo_set_line_width (cr, line);
       for (double t = x0 - (y1 - y0); t < x1; t += spacing)
         {
@@ -257,14 +266,14 @@ fill_status (cairo_t              *cr,
              CmActivityStatus      status,
              double                hatch_spacing)
 {
-  set_colour (cr, &palette->status_fill[status]);
   if (status == CM_ACTIVITY_STATUS_NOT_APPLICABLE)
     {
-      cairo_fill_preserve (cr);
-      hatch_path (cr, &palette->status_mark[status], hatch_spacing);
+      hatch_path (cr, &palette->status_fill[status], &palette->status_mark[status],
+                  hatch_spacing);
     }
   else
     {
+      set_colour (cr, &palette->status_fill[status]);
       cairo_fill (cr);
     }
 }

@@ -6,7 +6,8 @@
 #include "cm-search-result.h"
 
 /* Matches arrive from the database with the matched words between the
- * control characters \x01 and \x02, which cannot occur in saved text. */
+ * control characters \x01 and \x02. Saved text may hold those characters
+ * too, so the markers are only trusted while they alternate. */
 #define MATCH_START '\x01'
 #define MATCH_END   '\x02'
 
@@ -58,6 +59,7 @@ cm_search_result_new (CmSearchKind  kind,
   g_autoptr(GString) plain = g_string_new (NULL);
   g_autoptr(GString) markup = g_string_new (NULL);
   const char *run = marked_snippet ? marked_snippet : "";
+  gboolean bold = FALSE;
   const char *p;
 
   self->kind = kind;
@@ -74,8 +76,16 @@ cm_search_result_new (CmSearchKind  kind,
           g_string_append_len (plain, run, p - run);
           g_string_append (markup, escaped);
           if (*p == '\0')
-            break;
-          g_string_append (markup, *p == MATCH_START ? "<b>" : "</b>");
+            {
+              if (bold)
+                g_string_append (markup, "</b>");
+              break;
+            }
+          if ((*p == MATCH_START) != bold)
+            {
+              bold = !bold;
+              g_string_append (markup, bold ? "<b>" : "</b>");
+            }
           run = p + 1;
         }
     }

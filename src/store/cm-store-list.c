@@ -200,23 +200,36 @@ cm_store_list_accepts (CmStoreList *self,
          self->match (item, self->match_data);
 }
 
-/* Replaces the whole content; the items must already be in order. */
+/* Replaces the whole content; the items must already be in order. Only
+ * the part that differs is announced, so reloading a list that did not
+ * change emits nothing. */
 void
 cm_store_list_replace (CmStoreList *self,
                        GPtrArray   *items)
 {
-  guint removed;
+  g_autoptr(GPtrArray) old = NULL;
+  guint prefix = 0;
+  guint suffix = 0;
 
   g_return_if_fail (CM_IS_STORE_LIST (self));
   g_return_if_fail (items != NULL);
 
-  removed = self->items->len;
-  g_ptr_array_set_size (self->items, 0);
+  old = g_steal_pointer (&self->items);
+  self->items = g_ptr_array_new_full (items->len, g_object_unref);
   for (guint i = 0; i < items->len; i++)
     g_ptr_array_add (self->items, g_object_ref (g_ptr_array_index (items, i)));
 
-  if (removed > 0 || self->items->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->items->len);
+  while (prefix < old->len && prefix < items->len &&
+         g_ptr_array_index (old, prefix) == g_ptr_array_index (items, prefix))
+    prefix++;
+  while (suffix < old->len - prefix && suffix < items->len - prefix &&
+         g_ptr_array_index (old, old->len - 1 - suffix) ==
+         g_ptr_array_index (items, items->len - 1 - suffix))
+    suffix++;
+
+  if (prefix + suffix < old->len || prefix + suffix < items->len)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                                old->len - prefix - suffix, items->len - prefix - suffix);
 }
 
 /* An item was added or changed: put it in, move it, or take it out. */
@@ -241,13 +254,14 @@ cm_store_list_offer (CmStoreList *self,
         }
       else if (!is_in_order_at (self, position))
         {
+          /* One change covering the stretch between the old and new places. */
           gpointer held = g_ptr_array_steal_index (self->items, position);
-          guint new_position;
+          guint new_position = find_insert_position (self, held);
+          guint first = MIN (position, new_position);
+          guint n = MAX (position, new_position) - first + 1;
 
-          g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
-          new_position = find_insert_position (self, held);
           g_ptr_array_insert (self->items, new_position, held);
-          g_list_model_items_changed (G_LIST_MODEL (self), new_position, 0, 1);
+          g_list_model_items_changed (G_LIST_MODEL (self), first, n, n);
         }
       return;
     }

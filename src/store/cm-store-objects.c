@@ -214,17 +214,34 @@ cm_store_erase_participant (CmStore        *self,
                             CmParticipant  *participant,
                             GError        **error)
 {
+  sqlite3_stmt *stmt;
+
   g_return_val_if_fail (CM_IS_STORE (self), FALSE);
   g_return_val_if_fail (CM_IS_PARTICIPANT (participant), FALSE);
 
+  if (!cm_store_begin (self, error))
+    return FALSE;
+
   cm_participant_erase (participant);
   if (!cm_store_update_object (self, &cm_table_participant, G_OBJECT (participant), error))
-    return FALSE;
+    goto failed;
 
   /* Their attendance is personal data too, but what they said stays,
    * attributed to "a participant". */
+  stmt = cm_store_prepare (self, "DELETE FROM attendance WHERE participant_id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, cm_participant_get_id (participant));
+  if (!cm_store_step_done (self, stmt, error) ||
+      !cm_store_commit (self, error))
+    goto failed;
+
   cm_store_reload_lists_of (self, &cm_table_participant);
   return TRUE;
+
+failed:
+  cm_store_rollback (self);
+  return FALSE;
 }
 
 static gboolean
@@ -384,10 +401,14 @@ gboolean
 cm_store_empty_trash (CmStore  *self,
                       GError  **error)
 {
+  sqlite3_int64 changes;
+
   g_return_val_if_fail (CM_IS_STORE (self), FALSE);
 
   if (!cm_store_begin (self, error))
     return FALSE;
+
+  changes = sqlite3_total_changes64 (self->db);
 
   for (guint i = 0; i < cm_store_n_tables (); i++)
     {
@@ -410,6 +431,11 @@ cm_store_empty_trash (CmStore  *self,
       cm_store_rollback (self);
       return FALSE;
     }
+
+  /* Lists may show children of what was deleted (a trashed cycle's
+   * activities): they are gone for good now. */
+  if (sqlite3_total_changes64 (self->db) != changes)
+    cm_store_reload_lists (self);
 
   return TRUE;
 }

@@ -647,11 +647,8 @@ cm_store_move_object (CmStore  *self,
   if (!cm_store_begin (self, error))
     return FALSE;
 
-  /* The object may have moved into this group (a new stage or ring): save
-   * it first, then renumber the group around it. */
-  if (!cm_store_update_object (self, table, object, error))
-    goto failed;
-
+  /* The object may be joining this group (a new stage or ring), so the
+   * group is read without it and it is put in at its new place. */
   select_sql = g_strdup_printf ("SELECT id FROM %s WHERE %s AND trashed = 0 AND id != ?%d "
                                 "ORDER BY position, id",
                                 table->name, table->position_group, is_activity ? 4 : 2);
@@ -682,29 +679,36 @@ cm_store_move_object (CmStore  *self,
   position = MIN (position, group->len);
   g_ptr_array_insert (group, position, g_memdup2 (&id, sizeof id));
 
+  /* Number the live objects first: when the moved one is saved, the lists
+   * find every neighbour already in its new order and move it in one step. */
+  for (guint i = 0; i < group->len; i++)
+    {
+      GObject *alive = cache_lookup (self, table, *(gint64 *) g_ptr_array_index (group, i));
+
+      if (alive != NULL)
+        g_object_set (alive, "position", i, NULL);
+    }
+  g_object_set (object, "position", position, NULL);
+
+  if (!cm_store_update_object (self, table, object, error))
+    goto failed;
+
   update_sql = g_strdup_printf ("UPDATE %s SET position = ?1 WHERE id = ?2", table->name);
   for (guint i = 0; i < group->len; i++)
     {
-      gint64 member = *(gint64 *) g_ptr_array_index (group, i);
-      GObject *alive;
-
       stmt = cm_store_prepare (self, update_sql, error);
       if (stmt == NULL)
         goto failed;
       sqlite3_bind_int64 (stmt, 1, i);
-      sqlite3_bind_int64 (stmt, 2, member);
+      sqlite3_bind_int64 (stmt, 2, *(gint64 *) g_ptr_array_index (group, i));
       if (!cm_store_step_done (self, stmt, error))
         goto failed;
-
-      alive = cache_lookup (self, table, member);
-      if (alive != NULL)
-        g_object_set (alive, "position", i, NULL);
     }
 
   if (!cm_store_commit (self, error))
     goto failed;
 
-  cm_store_reload_lists (self);
+  cm_store_reload_lists_of (self, table);
   return TRUE;
 
 failed:

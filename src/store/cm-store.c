@@ -381,8 +381,11 @@ configure_connection (CmStore  *self,
       return FALSE;
     }
 
+  /* secure_delete overwrites freed space, so an erased participant's
+   * details do not linger in the file; not every SQLite build has it on. */
   return cm_store_exec (self, "PRAGMA synchronous = NORMAL", error) &&
-         cm_store_exec (self, "PRAGMA foreign_keys = ON", error);
+         cm_store_exec (self, "PRAGMA foreign_keys = ON", error) &&
+         cm_store_exec (self, "PRAGMA secure_delete = ON", error);
 }
 
 char *
