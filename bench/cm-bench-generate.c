@@ -1128,8 +1128,11 @@ allocate_contributions (Generator *gen)
       double base = 0.3 + g_rand_double (gen->rand);
 
       plan->weight = plan->state == CM_WORKSHOP_STATE_PLANNED ? 0 : base * base;
+      total += plan->weight;
     }
 
+  /* Big events weigh as much as a share of all the ordinary workshops, so
+   * that the biggest holds about 5% of everything at any size. */
   n_big = MAX (1, n_eligible / 100);
   for (guint i = 0; i < n_big; i++)
     {
@@ -1140,8 +1143,10 @@ allocate_contributions (Generator *gen)
       while (gen->workshops[index].state == CM_WORKSHOP_STATE_PLANNED);
 
       gen->workshops[index].big = TRUE;
-      gen->workshops[index].weight = i == 0 ? 100 : between (gen, 20, 70);
+      gen->workshops[index].weight = total * (i == 0 ? 75 : between (gen, 15, 50)) / 1000.0;
     }
+
+  total = 0;
 
   for (guint i = 0; i < n; i++)
     total += gen->workshops[i].weight;

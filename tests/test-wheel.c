@@ -111,9 +111,9 @@ model_from (GPtrArray  *activities,
 /* Geometry */
 
 static void
-check_every_segment (const guint counts[CM_N_STAGES][CM_N_RINGS],
-                     double      width,
-                     double      height)
+check_every_segment (const CmWheelCounts counts,
+                     double              width,
+                     double              height)
 {
   static const double fractions[][2] = {
     { 0.5, 0.5 }, { 0.05, 0.05 }, { 0.95, 0.95 }, { 0.05, 0.95 }, { 0.95, 0.05 },
@@ -161,7 +161,7 @@ test_geometry_every_segment (void)
   static const double sizes[][2] = {
     { 200, 200 }, { 500, 500 }, { 2000, 2000 }, { 800, 500 }, { 300, 900 },
   };
-  const guint templates[][CM_N_STAGES][CM_N_RINGS] = {
+  const CmWheelCounts templates[] = {
     { { 4, 2 }, { 4, 2 }, { 4, 2 }, { 4, 2 } },
     { { 12, 12 }, { 12, 12 }, { 12, 12 }, { 12, 12 } },
     { { 1, 0 }, { 0, 3 }, { 7, 1 }, { 2, 0 } },
@@ -176,9 +176,10 @@ test_geometry_every_segment (void)
 static void
 test_geometry_centre_and_outside (void)
 {
-  const guint counts[CM_N_STAGES][CM_N_RINGS] = { { 4, 2 }, { 4, 2 }, { 4, 2 }, { 4, 2 } };
+  const CmWheelCounts counts = { { 4, 2 }, { 4, 2 }, { 4, 2 }, { 4, 2 } };
   CmWheelGeometry geometry;
   CmWheelHit hit;
+  double y;
 
   cm_wheel_geometry_init (&geometry, 500, 400, counts);
   g_assert_cmpfloat (geometry.cx, ==, 250);
@@ -192,9 +193,8 @@ test_geometry_centre_and_outside (void)
   g_assert_cmpint (cm_wheel_geometry_hit_test (&geometry, 0, 0, &hit), ==, CM_WHEEL_HIT_NONE);
   g_assert_cmpint (cm_wheel_geometry_hit_test (&geometry, 499, 399, &hit), ==,
                    CM_WHEEL_HIT_NONE);
-  g_assert_cmpint (cm_wheel_geometry_hit_test (&geometry, 250,
-                                               200 - geometry.ring_outer[CM_RING_COMMISSIONING] - 1,
-                                               &hit), ==, CM_WHEEL_HIT_NONE);
+  y = 200 - geometry.ring_outer[CM_RING_COMMISSIONING] - 1;
+  g_assert_cmpint (cm_wheel_geometry_hit_test (&geometry, 250, y, &hit), ==, CM_WHEEL_HIT_NONE);
   g_assert_cmpint (cm_wheel_geometry_hit_test (&geometry, -50, 200, &hit), ==,
                    CM_WHEEL_HIT_NONE);
 
@@ -228,7 +228,7 @@ static void
 test_geometry_navigation (void)
 {
   /* Plan has no procurement activities, Do none at all. */
-  const guint counts[CM_N_STAGES][CM_N_RINGS] = { { 4, 2 }, { 2, 0 }, { 0, 0 }, { 3, 1 } };
+  const CmWheelCounts counts = { { 4, 2 }, { 2, 0 }, { 0, 0 }, { 3, 1 } };
   CmWheelGeometry geometry;
   CmWheelHit from = { CM_WHEEL_HIT_SEGMENT, CM_STAGE_REVIEW, CM_RING_COMMISSIONING, 2 };
   CmWheelHit to, none = CM_WHEEL_HIT_INIT;
@@ -307,7 +307,7 @@ test_geometry_navigation (void)
 static void
 test_geometry_empty_ring (void)
 {
-  const guint counts[CM_N_STAGES][CM_N_RINGS] = { { 2, 0 }, { 1, 0 }, { 0, 0 }, { 0, 0 } };
+  const CmWheelCounts counts = { { 2, 0 }, { 1, 0 }, { 0, 0 }, { 0, 0 } };
   CmWheelGeometry geometry;
   CmWheelHit from = { CM_WHEEL_HIT_SEGMENT, CM_STAGE_ANALYSE, CM_RING_COMMISSIONING, 0 };
   CmWheelHit to = CM_WHEEL_HIT_INIT;

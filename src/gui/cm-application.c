@@ -15,6 +15,7 @@ struct _CmApplication
   char           *database_path;
   CmStore        *store;
   GError         *open_error;
+  gboolean        opening;
 };
 
 G_DEFINE_FINAL_TYPE (CmApplication, cm_application, ADW_TYPE_APPLICATION)
@@ -27,15 +28,58 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
+/* The database is opened on a worker thread, so the window is on screen at
+ * once even when a large file takes a moment to check. */
+static void
+open_store_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  const char *path = task_data;
+  GError *error = NULL;
+  CmStore *store = cm_store_open (path, &error);
+
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+static void
+on_store_opened (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  CmApplication *self = CM_APPLICATION (object);
+  GtkWindow *window;
+
+  self->opening = FALSE;
+  self->store = g_task_propagate_pointer (G_TASK (result), &self->open_error);
+  if (self->store == NULL)
+    g_warning ("%s", self->open_error->message);
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (CM_IS_WINDOW (window))
+    cm_window_set_store (CM_WINDOW (window), self->store, self->open_error);
+
+  g_application_release (G_APPLICATION (self));
+}
+
 static void
 open_store (CmApplication *self)
 {
-  if (self->store != NULL || self->open_error != NULL)
+  g_autoptr(GTask) task = NULL;
+
+  if (self->store != NULL || self->open_error != NULL || self->opening)
     return;
 
-  self->store = cm_store_open (self->database_path, &self->open_error);
-  if (self->store == NULL)
-    g_warning ("%s", self->open_error->message);
+  self->opening = TRUE;
+  g_application_hold (G_APPLICATION (self));
+  task = g_task_new (self, NULL, on_store_opened, NULL);
+  g_task_set_source_tag (task, open_store);
+  g_task_set_task_data (task, g_strdup (self->database_path), g_free);
+  g_task_run_in_thread (task, open_store_thread);
 }
 
 static int
@@ -72,11 +116,15 @@ cm_application_activate (GApplication *application)
   CmApplication *self = CM_APPLICATION (application);
   GtkWindow *window;
 
-  open_store (self);
-
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
-    window = GTK_WINDOW (cm_window_new (self, self->store, self->open_error));
+    {
+      window = GTK_WINDOW (cm_window_new (self, NULL, NULL));
+      if (self->store != NULL || self->open_error != NULL)
+        cm_window_set_store (CM_WINDOW (window), self->store, self->open_error);
+    }
+
+  open_store (self);
 
   gtk_window_present (window);
 }

@@ -4,13 +4,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "cm-activity-row.h"
 #include "cm-cycle-page.h"
 #include "cm-cycle-wheel.h"
 #include "cm-date.h"
-#include "cm-wheel-painter.h"
+#include "cm-wheel-legend.h"
 
 /* The Cycle page: the wheel, and beside it the details of the cycle and
  * the activities of one stage in both rings. Choosing a segment of the
@@ -30,7 +29,6 @@ struct _CmCyclePage
 
   AdwLeaflet      *leaflet;
   CmCycleWheel    *wheel;
-  GtkDrawingArea  *legend;
   AdwEntryRow     *title_row;
   AdwEntryRow     *service_area_row;
   AdwEntryRow     *lead_row;
@@ -481,42 +479,6 @@ on_wheel_activity_activated (CmCyclePage  *self,
 }
 
 static void
-draw_legend (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
-{
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  const CmWheelPalette *palette;
-
-  if (adw_style_manager_get_high_contrast (style))
-    palette = adw_style_manager_get_dark (style) ? cm_wheel_palette_high_contrast_dark ()
-                                                 : cm_wheel_palette_high_contrast ();
-  else
-    palette = adw_style_manager_get_dark (style) ? cm_wheel_palette_dark ()
-                                                 : cm_wheel_palette_light ();
-
-  cm_wheel_painter_draw_legend (cr, width, palette, NULL);
-}
-
-static void
-on_legend_resize (GtkDrawingArea *area,
-                  int             width,
-                  int             height,
-                  gpointer        user_data)
-{
-  int needed = (int) ceil (cm_wheel_painter_draw_legend (NULL, width, cm_wheel_palette_light (),
-                                                         NULL));
-
-  int current;
-
-  gtk_widget_get_size_request (GTK_WIDGET (area), NULL, &current);
-  if (current != needed)
-    gtk_widget_set_size_request (GTK_WIDGET (area), -1, needed);
-}
-
-static void
 cm_cycle_page_dispose (GObject *object)
 {
   CmCyclePage *self = CM_CYCLE_PAGE (object);
@@ -544,12 +506,12 @@ cm_cycle_page_class_init (CmCyclePageClass *klass)
   object_class->dispose = cm_cycle_page_dispose;
 
   g_type_ensure (CM_TYPE_CYCLE_WHEEL);
+  g_type_ensure (CM_TYPE_WHEEL_LEGEND);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cm-cycle-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CmCyclePage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CmCyclePage, wheel);
-  gtk_widget_class_bind_template_child (widget_class, CmCyclePage, legend);
   gtk_widget_class_bind_template_child (widget_class, CmCyclePage, title_row);
   gtk_widget_class_bind_template_child (widget_class, CmCyclePage, service_area_row);
   gtk_widget_class_bind_template_child (widget_class, CmCyclePage, lead_row);
@@ -605,12 +567,6 @@ cm_cycle_page_init (CmCyclePage *self)
     }
   adw_combo_row_set_model (self->current_stage_row, G_LIST_MODEL (stages));
 
-  /* A first guess at the key's height; it is measured again on resize. */
-  gtk_widget_set_size_request (GTK_WIDGET (self->legend), -1, 32);
-  gtk_drawing_area_set_draw_func (self->legend, draw_legend, NULL, NULL);
-  g_signal_connect (self->legend, "resize", G_CALLBACK (on_legend_resize), NULL);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (gtk_widget_queue_draw), self->legend, G_CONNECT_SWAPPED);
 }
 
 CmCyclePage *

@@ -22,6 +22,8 @@ struct _CmWindow
   GtkFilterListModel   *filtered_cycles;
   GtkSingleSelection   *selection;
   GSettings            *settings;
+  gboolean              failed;
+  gboolean              first_frame_reported;
 
   AdwLeaflet           *leaflet;
   GtkSearchBar         *search_bar;
@@ -63,9 +65,11 @@ update_content (CmWindow *self)
   CmCycle *cycle = get_selected_cycle (self);
   const char *page;
 
-  if (self->store == NULL)
+  if (self->store == NULL && !self->failed)
+    page = "loading";
+  else if (self->store == NULL)
     page = "error";
-  else if (g_list_model_get_n_items (self->cycles) == 0)
+  else if (self->cycles == NULL || g_list_model_get_n_items (self->cycles) == 0)
     page = "empty";
   else if (cycle == NULL)
     page = "no-selection";
@@ -524,15 +528,50 @@ restore_window_state (CmWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
-CmWindow *
-cm_window_new (CmApplication *application,
-               CmStore       *store,
-               const GError  *open_error)
+/* For the start-up benchmark: with CM_DEBUG_FIRST_FRAME set, print the
+ * monotonic time of the first frame that shows the database's content,
+ * then quit. */
+static void
+on_first_content_frame (GdkFrameClock *clock,
+                        CmWindow      *self)
 {
-  CmWindow *self = g_object_new (CM_TYPE_WINDOW, "application", application, NULL);
+  if (self->first_frame_reported)
+    return;
+
+  self->first_frame_reported = TRUE;
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_signal_handlers_disconnect_by_func (clock, on_first_content_frame, self);
+  g_application_quit (g_application_get_default ());
+}
+
+static void
+report_first_frame_when_drawn (CmWindow *self)
+{
+  GdkFrameClock *clock;
+
+  if (g_getenv ("CM_DEBUG_FIRST_FRAME") == NULL)
+    return;
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    return;
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_content_frame), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+cm_window_set_store (CmWindow     *self,
+                     CmStore      *store,
+                     const GError *open_error)
+{
   g_autoptr(GError) error = NULL;
 
-  restore_window_state (self);
+  g_return_if_fail (CM_IS_WINDOW (self));
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->cycles);
+  gtk_filter_list_model_set_model (self->filtered_cycles, NULL);
 
   if (store != NULL)
     {
@@ -543,18 +582,19 @@ cm_window_new (CmApplication *application,
   if (self->cycles == NULL)
     {
       g_clear_object (&self->store);
+      self->failed = TRUE;
       adw_status_page_set_description (self->error_page,
                                        open_error ? open_error->message
                                                   : error ? error->message : NULL);
       update_content (self);
-      return self;
+      report_first_frame_when_drawn (self);
+      return;
     }
 
+  self->failed = FALSE;
   gtk_filter_list_model_set_model (self->filtered_cycles, self->cycles);
   g_signal_connect_object (self->cycles, "items-changed", G_CALLBACK (on_cycles_changed),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "notify::selected-item",
-                           G_CALLBACK (on_content_title_notify), self, G_CONNECT_SWAPPED);
 
   /* Open where the person left off, or else on their first cycle. */
   if (self->settings != NULL)
@@ -563,5 +603,24 @@ cm_window_new (CmApplication *application,
     gtk_single_selection_set_selected (self->selection, 0);
 
   update_content (self);
+  report_first_frame_when_drawn (self);
+}
+
+CmWindow *
+cm_window_new (CmApplication *application,
+               CmStore       *store,
+               const GError  *open_error)
+{
+  CmWindow *self = g_object_new (CM_TYPE_WINDOW, "application", application, NULL);
+
+  restore_window_state (self);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_content_title_notify), self, G_CONNECT_SWAPPED);
+
+  if (store != NULL || open_error != NULL)
+    cm_window_set_store (self, store, open_error);
+  else
+    update_content (self);
+
   return self;
 }

@@ -108,10 +108,10 @@ segment_from_linear (const CmWheelGeometry *geometry,
 }
 
 void
-cm_wheel_geometry_init (CmWheelGeometry *geometry,
-                        double           width,
-                        double           height,
-                        const guint      counts[CM_N_STAGES][CM_N_RINGS])
+cm_wheel_geometry_init (CmWheelGeometry     *geometry,
+                        double               width,
+                        double               height,
+                        const CmWheelCounts  counts)
 {
   double r;
 

@@ -62,10 +62,13 @@ typedef struct
   guint  counts[CM_N_STAGES][CM_N_RINGS];
 } CmWheelGeometry;
 
+/* Activities per stage and ring, indexed by CmStage then CmRing. */
+typedef guint CmWheelCounts[CM_N_STAGES][CM_N_RINGS];
+
 void           cm_wheel_geometry_init            (CmWheelGeometry       *geometry,
                                                   double                 width,
                                                   double                 height,
-                                                  const guint            counts[CM_N_STAGES][CM_N_RINGS]);
+                                                  const CmWheelCounts    counts);
 guint          cm_wheel_geometry_get_count       (const CmWheelGeometry *geometry,
                                                   CmStage                stage,
                                                   CmRing                 ring);

@@ -24,38 +24,18 @@
  * from the centre. Sizes come from a short ladder, so fonts are shared, and
  * a ring's labels share one size except where a label needs a smaller one. */
 
-#define DEFAULT_FONT_PX   (10.0 * 96.0 / 72.0)
 #define SMALLEST_FONT_PX  6.5
-#define LADDER_STEP       1.12
 #define MAX_RUNGS         12
+#define LADDER_STEP       1.12
 #define MAX_CANDIDATES    8
 #define RADIAL_PENALTY    0.7   /* level text is easier to read */
-
-typedef struct
-{
-  double x0, y0, x1, y1;
-} Box;
-
-/* Where a label may go, centred on the wheel's centre: an annulus, cut to a
- * wedge (at most a half-turn) whose straight edges are moved in by
- * edge_offset. Angles are in the frame the label is laid out in. */
-typedef struct
-{
-  double   r_min, r_max;
-  gboolean wedge;
-  double   a0, a1;
-  double   u0x, u0y, u1x, u1y;
-  double   edge_offset;
-  gboolean has_hole;   /* a box inside it that labels keep out of */
-  Box      hole;
-} Region;
 
 /* A box for a label, in a frame turned by @angle about the wheel's centre. */
 typedef struct
 {
-  Box      box;
-  double   angle;
-  gboolean radial;
+  CmWheelBox box;
+  double     angle;
+  gboolean   radial;
 } Candidate;
 
 typedef struct
@@ -85,192 +65,6 @@ typedef struct
   int               best;       /* candidate, or -1 when nothing fits whole */
   guint             best_rung;
 } Pending;
-
-static void
-region_init (Region *region,
-             double  r_min,
-             double  r_max)
-{
-  memset (region, 0, sizeof *region);
-  region->r_min = r_min;
-  region->r_max = r_max;
-}
-
-static void
-region_set_wedge (Region *region,
-                  double  a0,
-                  double  a1,
-                  double  edge_offset)
-{
-  region->wedge = TRUE;
-  region->a0 = a0;
-  region->a1 = a1;
-  region->u0x = cos (a0);
-  region->u0y = sin (a0);
-  region->u1x = cos (a1);
-  region->u1y = sin (a1);
-  region->edge_offset = edge_offset;
-}
-
-/* The same region seen from a frame turned by @angle; its hole grows to
- * the level box around the turned one. */
-static void
-region_rotate (const Region *region,
-               double        angle,
-               Region       *rotated)
-{
-  *rotated = *region;
-  if (region->wedge)
-    region_set_wedge (rotated, region->a0 - angle, region->a1 - angle, region->edge_offset);
-
-  if (region->has_hole)
-    {
-      double xs[2] = { region->hole.x0, region->hole.x1 };
-      double ys[2] = { region->hole.y0, region->hole.y1 };
-      double c = cos (-angle), s = sin (-angle);
-
-      rotated->hole.x0 = rotated->hole.y0 = G_MAXDOUBLE;
-      rotated->hole.x1 = rotated->hole.y1 = -G_MAXDOUBLE;
-      for (guint i = 0; i < 2; i++)
-        for (guint j = 0; j < 2; j++)
-          {
-            double x = xs[i] * c - ys[j] * s, y = xs[i] * s + ys[j] * c;
-
-            rotated->hole.x0 = MIN (rotated->hole.x0, x);
-            rotated->hole.x1 = MAX (rotated->hole.x1, x);
-            rotated->hole.y0 = MIN (rotated->hole.y0, y);
-            rotated->hole.y1 = MAX (rotated->hole.y1, y);
-          }
-    }
-}
-
-static gboolean
-region_contains_point (const Region *region,
-                       double        x,
-                       double        y)
-{
-  double r = hypot (x, y);
-
-  if (r > region->r_max || r < region->r_min)
-    return FALSE;
-  if (region->wedge &&
-      (region->u0x * y - region->u0y * x < region->edge_offset ||
-       region->u1x * y - region->u1y * x > -region->edge_offset))
-    return FALSE;
-  if (region->has_hole &&
-      x >= region->hole.x0 && x <= region->hole.x1 &&
-      y >= region->hole.y0 && y <= region->hole.y1)
-    return FALSE;
-  return TRUE;
-}
-
-/* Both the disc and the wedge are convex, so a box is inside them when its
- * corners are; it stays out of the inner disc when its nearest point does. */
-static gboolean
-region_contains_box (const Region *region,
-                     const Box    *box)
-{
-  double corners[4][2] = {
-    { box->x0, box->y0 }, { box->x1, box->y0 }, { box->x0, box->y1 }, { box->x1, box->y1 }
-  };
-
-  for (guint i = 0; i < 4; i++)
-    {
-      double x = corners[i][0], y = corners[i][1];
-
-      if (hypot (x, y) > region->r_max)
-        return FALSE;
-      if (region->wedge &&
-          (region->u0x * y - region->u0y * x < region->edge_offset ||
-           region->u1x * y - region->u1y * x > -region->edge_offset))
-        return FALSE;
-    }
-
-  if (region->r_min > 0.0 &&
-      hypot (CLAMP (0.0, box->x0, box->x1), CLAMP (0.0, box->y0, box->y1)) < region->r_min)
-    return FALSE;
-
-  if (region->has_hole &&
-      box->x0 < region->hole.x1 && region->hole.x0 < box->x1 &&
-      box->y0 < region->hole.y1 && region->hole.y0 < box->y1)
-    return FALSE;
-
-  return TRUE;
-}
-
-static void
-box_around (Box    *box,
-            double  x,
-            double  y,
-            double  width,
-            double  height)
-{
-  box->x0 = x - width / 2.0;
-  box->x1 = x + width / 2.0;
-  box->y0 = y - height / 2.0;
-  box->y1 = y + height / 2.0;
-}
-
-static double
-box_area (const Box *box)
-{
-  return (box->x1 - box->x0) * (box->y1 - box->y0);
-}
-
-/* The biggest box of the given aspect (width / height) inside the region,
- * trying a few centres spread over it. */
-static gboolean
-largest_box (const Region *region,
-             double        aspect,
-             Box          *best)
-{
-  static const double fractions[] = { 0.5, 0.3, 0.7 };
-  double best_area = 0.0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (fractions); i++)
-    for (guint j = 0; j < G_N_ELEMENTS (fractions); j++)
-      {
-        double angle, r, x, y, lo = 0.0, hi = 2.0 * region->r_max;
-        Box box;
-
-        if (!region->wedge)
-          {
-            if (i > 0 || j > 0)
-              break;
-            angle = 0.0;
-            r = 0.0;
-          }
-        else
-          {
-            angle = region->a0 + (region->a1 - region->a0) * fractions[i];
-            r = region->r_min + (region->r_max - region->r_min) * fractions[j];
-          }
-
-        x = r * cos (angle);
-        y = r * sin (angle);
-        if (!region_contains_point (region, x, y))
-          continue;
-
-        for (guint k = 0; k < 16; k++)
-          {
-            double h = (lo + hi) / 2.0;
-
-            box_around (&box, x, y, h * aspect, h);
-            if (region_contains_box (region, &box))
-              lo = h;
-            else
-              hi = h;
-          }
-
-        if (lo * lo * aspect > best_area)
-          {
-            best_area = lo * lo * aspect;
-            box_around (best, x, y, lo * aspect, lo);
-          }
-      }
-
-  return best_area > 0.0;
-}
 
 static void
 set_layout_size (PangoLayout                *layout,
@@ -339,7 +133,7 @@ static void
 place_layout (Builder            *builder,
               CmWheelPlacedLabel *label,
               PangoLayout        *layout,
-              const Box          *box,
+              const CmWheelBox   *box,
               double              angle)
 {
   const CmWheelGeometry *g = &builder->geometry;
@@ -375,9 +169,9 @@ add_label (Builder            *builder,
  * segment's angular middle. Returns its side, or 0 when there is no room. */
 static double
 mark_slot (Builder             *builder,
-           const Region        *region,
+           const CmWheelRegion *region,
            const CmWheelSector *sector,
-           Box                 *mark)
+           CmWheelBox          *mark)
 {
   double thickness = region->r_max - region->r_min;
   double m = MIN (thickness * 0.22, builder->base * builder->scale * 1.05);
@@ -387,8 +181,8 @@ mark_slot (Builder             *builder,
     {
       double c = region->r_max - m * 0.7072;
 
-      box_around (mark, c * cos (mid), c * sin (mid), m, m);
-      if (region_contains_box (region, mark))
+      cm_wheel_box_init_centred (mark, c * cos (mid), c * sin (mid), m, m);
+      if (cm_wheel_region_contains_box (region, mark))
         return m;
     }
   return 0.0;
@@ -397,22 +191,22 @@ mark_slot (Builder             *builder,
 /* Level boxes of a few shapes and, turned to run out from the centre (and
  * read left to right), long ones. */
 static void
-find_candidates (Builder      *builder,
-                 const Region *region,
-                 double        mid_angle,
-                 Pending      *pending)
+find_candidates (Builder             *builder,
+                 const CmWheelRegion *region,
+                 double               mid_angle,
+                 Pending             *pending)
 {
   static const double level_aspects[] = { 0.6, 1.0, 1.7, 3.0, 5.0 };
   static const double radial_aspects[] = { 1.5, 3.0, 6.0 };
   double min_size = builder->ladder[builder->n_rungs - 1];
   double angle = cos (mid_angle) >= -1e-9 ? mid_angle : mid_angle + G_PI;
-  Region turned;
+  CmWheelRegion turned;
 
   G_STATIC_ASSERT (G_N_ELEMENTS (level_aspects) + G_N_ELEMENTS (radial_aspects) <=
                    MAX_CANDIDATES);
 
   pending->n_candidates = 0;
-  region_rotate (region, angle, &turned);
+  cm_wheel_region_rotate (region, angle, &turned);
 
   for (guint i = 0; i < G_N_ELEMENTS (level_aspects) + G_N_ELEMENTS (radial_aspects); i++)
     {
@@ -421,10 +215,10 @@ find_candidates (Builder      *builder,
 
       if (!radial)
         {
-          if (!largest_box (region, level_aspects[i], &candidate->box))
+          if (!cm_wheel_region_largest_box (region, level_aspects[i], &candidate->box))
             continue;
         }
-      else if (!largest_box (&turned, radial_aspects[i - G_N_ELEMENTS (level_aspects)],
+      else if (!cm_wheel_region_largest_box (&turned, radial_aspects[i - G_N_ELEMENTS (level_aspects)],
                              &candidate->box))
         {
           continue;
@@ -553,7 +347,7 @@ finish_pending (Builder     *builder,
               double w = candidate->box.x1 - candidate->box.x0;
               double h = candidate->box.y1 - candidate->box.y0;
 
-              double area = box_area (&candidate->box) * (candidate->radial ? 0.6 : 1.0);
+              double area = cm_wheel_box_area (&candidate->box) * (candidate->radial ? 0.6 : 1.0);
 
               if (w < 4.0 * size || area <= best_area ||
                   !try_fit (layout, builder->font, size, PANGO_WEIGHT_NORMAL, pending->style,
@@ -601,19 +395,19 @@ layout_ring (Builder *builder,
         {
           Pending pending = { 0 };
           CmWheelSector sector;
-          Region region;
+          CmWheelRegion region;
 
           hit.index = i;
           if (!cm_wheel_geometry_get_sector (g, &hit, &sector))
             continue;
 
-          region_init (&region, sector.inner_radius + inset, sector.outer_radius - inset);
-          region_set_wedge (&region, sector.start_angle, sector.end_angle, inset);
+          cm_wheel_region_init (&region, sector.inner_radius + inset, sector.outer_radius - inset);
+          cm_wheel_region_set_wedge (&region, sector.start_angle, sector.end_angle, inset);
 
           if (items->len > 0)
             {
               CmWheelItem *item = g_ptr_array_index (items, i);
-              Box mark;
+              CmWheelBox mark;
               double m = mark_slot (builder, &region, &sector, &mark);
 
               if (m > 0.0)
@@ -629,7 +423,7 @@ layout_ring (Builder *builder,
                   add_label (builder, &mark_label);
 
                   region.has_hole = TRUE;
-                  box_around (&region.hole, (mark.x0 + mark.x1) / 2.0,
+                  cm_wheel_box_init_centred (&region.hole, (mark.x0 + mark.x1) / 2.0,
                               (mark.y0 + mark.y1) / 2.0, m + builder->metrics.pad,
                               m + builder->metrics.pad);
                 }
@@ -722,7 +516,7 @@ layout_stage (Builder *builder,
           CmWheelPlacedLabel label = { 0 };
           PangoRectangle logical;
           double a, b, disc, u;
-          Box box;
+          CmWheelBox box;
 
           set_layout_size (layout, builder->font, size, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
           if (with_note)
@@ -756,7 +550,7 @@ layout_stage (Builder *builder,
 
           if (u + a <= g->width / 2.0 - margin && u + b <= g->height / 2.0 - margin)
             {
-              box_around (&box, sx * u, sy * u, 2.0 * a, 2.0 * b);
+              cm_wheel_box_init_centred (&box, sx * u, sy * u, 2.0 * a, 2.0 * b);
               label.info.kind = CM_WHEEL_LABEL_STAGE;
               label.info.hit.kind = CM_WHEEL_HIT_NONE;
               label.info.hit.stage = stage;
@@ -846,7 +640,7 @@ stack_centre (Builder    *builder,
       if (ok)
         {
           CmWheelPlacedLabel label = { 0 };
-          Box box = { -box_width / 2.0, y, box_width / 2.0, y + blocks[i].height };
+          CmWheelBox box = { -box_width / 2.0, y, box_width / 2.0, y + blocks[i].height };
 
           label.info.kind = blocks[i].kind;
           label.info.hit.kind = CM_WHEEL_HIT_CENTRE;
@@ -897,96 +691,6 @@ layout_centre (Builder *builder)
         return;
 }
 
-static void
-clear_placed_label (gpointer data)
-{
-  CmWheelPlacedLabel *label = data;
-
-  g_clear_object (&label->layout);
-}
-
-static GArray *
-new_label_array (void)
-{
-  GArray *labels = g_array_new (FALSE, TRUE, sizeof (CmWheelPlacedLabel));
-
-  g_array_set_clear_func (labels, clear_placed_label);
-  return labels;
-}
-
-void
-cm_wheel_label_cache_free (CmWheelLabelCache *cache)
-{
-  if (cache == NULL)
-    return;
-  g_free (cache->font_key);
-  g_clear_object (&cache->context);
-  g_clear_pointer (&cache->labels, g_array_unref);
-  g_free (cache);
-}
-
-void
-cm_wheel_metrics_init (CmWheelMetrics        *metrics,
-                       const CmWheelGeometry *geometry,
-                       double                 base_size)
-{
-  double r = geometry->radius;
-
-  metrics->selection_width = CLAMP (r * 0.01, 1.5, 4.0);
-  metrics->focus_width = CLAMP (r * 0.008, 1.5, 3.0);
-  metrics->progress_width = CLAMP (r * 0.02, 1.5, 8.0);
-  metrics->pad = metrics->selection_width + MAX (1.0, base_size * 0.1);
-  metrics->hatch_spacing = CLAMP (r * 0.022, 3.0, 10.0);
-}
-
-/* Unhinted metrics at 72 units to the inch: one font unit is one unit of
- * user space, on screen and on paper alike. */
-PangoContext *
-cm_wheel_pango_context_new (void)
-{
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  pango_cairo_context_set_resolution (context, 72.0);
-  pango_context_set_round_glyph_positions (context, FALSE);
-  cairo_font_options_destroy (options);
-  return context;
-}
-
-/* A copy of @font at an absolute size; a size in points is taken at
- * 96 dots to the inch, as on screen. */
-PangoFontDescription *
-cm_wheel_font_normalise (const PangoFontDescription *font,
-                         double                     *base_size)
-{
-  PangoFontDescription *desc;
-  double size = 0.0;
-
-  if (font != NULL)
-    {
-      desc = pango_font_description_copy (font);
-      size = (double) pango_font_description_get_size (font) / PANGO_SCALE;
-      if (!pango_font_description_get_size_is_absolute (font))
-        size *= 96.0 / 72.0;
-    }
-  else
-    {
-      desc = pango_font_description_new ();
-    }
-
-  if (pango_font_description_get_family (desc) == NULL)
-    pango_font_description_set_family (desc, "Sans");
-  if (size <= 0.0)
-    size = DEFAULT_FONT_PX;
-
-  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
-  if (base_size != NULL)
-    *base_size = size;
-  return desc;
-}
 
 static void
 builder_init (Builder                    *builder,
@@ -1013,241 +717,26 @@ builder_init (Builder                    *builder,
   builder->ladder[builder->n_rungs++] = MIN (min_size, max_size);
 }
 
-static gboolean
-is_centre_label (const CmWheelPlacedLabel *label)
+/* Lays out every label of @model into @cache, or only the centre's. */
+void
+cm_wheel_labels_build (CmWheelModel               *model,
+                       CmWheelLabelCache          *cache,
+                       const PangoFontDescription *font,
+                       gboolean                    centre_only)
 {
-  return label->info.kind == CM_WHEEL_LABEL_TITLE || label->info.kind == CM_WHEEL_LABEL_PROGRESS;
-}
-
-CmWheelLabelCache *
-cm_wheel_labels_ensure (CmWheelModel               *model,
-                        double                      width,
-                        double                      height,
-                        const PangoFontDescription *font)
-{
-  g_autofree char *key = font != NULL ? pango_font_description_to_string (font) : g_strdup ("");
-  CmWheelLabelCache *cache = model->cache;
   Builder builder;
-
-  if (cache != NULL && cache->width == width && cache->height == height &&
-      g_str_equal (cache->font_key, key))
-    {
-      if (cache->centre_stale)
-        {
-          builder_init (&builder, model, cache, font);
-          if (builder.geometry.radius >= 16.0)
-            layout_centre (&builder);
-          pango_font_description_free (builder.font);
-          cache->centre_stale = FALSE;
-        }
-      return cache;
-    }
-
-  g_clear_pointer (&model->cache, cm_wheel_label_cache_free);
-
-  cache = g_new0 (CmWheelLabelCache, 1);
-  cache->width = width;
-  cache->height = height;
-  cache->font_key = g_steal_pointer (&key);
-  cache->context = cm_wheel_pango_context_new ();
-  cache->labels = new_label_array ();
 
   builder_init (&builder, model, cache, font);
   if (builder.geometry.radius >= 16.0)
     {
-      for (guint r = 0; r < CM_N_RINGS; r++)
-        layout_ring (&builder, (CmRing) r);
-      for (guint s = 0; s < CM_N_STAGES; s++)
-        layout_stage (&builder, (CmStage) s);
+      if (!centre_only)
+        {
+          for (guint r = 0; r < CM_N_RINGS; r++)
+            layout_ring (&builder, (CmRing) r);
+          for (guint s = 0; s < CM_N_STAGES; s++)
+            layout_stage (&builder, (CmStage) s);
+        }
       layout_centre (&builder);
     }
   pango_font_description_free (builder.font);
-
-  model->cache = cache;
-  return cache;
-}
-
-/**
- * cm_wheel_model_reuse_layout:
- * @model: a model just built
- * @previous: the model it replaces
- *
- * Takes over @previous's label layout when the two show the same activity
- * titles in the same places, so that a status change redraws at once; only
- * the centre is laid out again.
- */
-void
-cm_wheel_model_reuse_layout (CmWheelModel *model,
-                             CmWheelModel *previous)
-{
-  CmWheelLabelCache *cache;
-
-  g_return_if_fail (model != NULL && previous != NULL);
-
-  if (model == previous || model->cache != NULL || previous->cache == NULL ||
-      model->current_stage != previous->current_stage)
-    return;
-
-  for (guint s = 0; s < CM_N_STAGES; s++)
-    for (guint r = 0; r < CM_N_RINGS; r++)
-      {
-        GPtrArray *a = model->items[s][r], *b = previous->items[s][r];
-
-        if (a->len != b->len)
-          return;
-        for (guint i = 0; i < a->len; i++)
-          if (!g_str_equal (((CmWheelItem *) g_ptr_array_index (a, i))->title,
-                            ((CmWheelItem *) g_ptr_array_index (b, i))->title))
-            return;
-      }
-
-  cache = g_new0 (CmWheelLabelCache, 1);
-  cache->width = previous->cache->width;
-  cache->height = previous->cache->height;
-  cache->font_key = g_strdup (previous->cache->font_key);
-  cache->context = g_object_ref (previous->cache->context);
-  cache->labels = new_label_array ();
-  cache->centre_stale = TRUE;
-
-  for (guint i = 0; i < previous->cache->labels->len; i++)
-    {
-      CmWheelPlacedLabel label = g_array_index (previous->cache->labels, CmWheelPlacedLabel, i);
-
-      if (is_centre_label (&label))
-        continue;
-      if (label.layout != NULL)
-        g_object_ref (label.layout);
-      g_array_append_val (cache->labels, label);
-    }
-
-  model->cache = cache;
-}
-
-void
-cm_wheel_label_get_corners (const CmWheelLabel *label,
-                            double              xs[4],
-                            double              ys[4])
-{
-  static const double signs[4][2] = { { -1, -1 }, { 1, -1 }, { 1, 1 }, { -1, 1 } };
-  double cx, cy, c, s;
-
-  g_return_if_fail (label != NULL);
-
-  cx = label->x + label->width / 2.0;
-  cy = label->y + label->height / 2.0;
-  c = cos (label->angle);
-  s = sin (label->angle);
-  for (guint i = 0; i < 4; i++)
-    {
-      double dx = signs[i][0] * label->width / 2.0, dy = signs[i][1] * label->height / 2.0;
-
-      xs[i] = cx + dx * c - dy * s;
-      ys[i] = cy + dx * s + dy * c;
-    }
-}
-
-/**
- * cm_wheel_painter_layout_labels:
- *
- * Returns: (transfer full) (element-type CmWheelLabel): every label and
- *   status mark the painter draws at this size
- */
-GArray *
-cm_wheel_painter_layout_labels (CmWheelModel               *model,
-                                double                      width,
-                                double                      height,
-                                const PangoFontDescription *font)
-{
-  CmWheelLabelCache *cache;
-  GArray *labels;
-
-  g_return_val_if_fail (model != NULL, NULL);
-
-  cache = cm_wheel_labels_ensure (model, width, height, font);
-  labels = g_array_sized_new (FALSE, FALSE, sizeof (CmWheelLabel), cache->labels->len);
-  for (guint i = 0; i < cache->labels->len; i++)
-    g_array_append_val (labels, g_array_index (cache->labels, CmWheelPlacedLabel, i).info);
-  return labels;
-}
-
-static gboolean
-label_covers (const CmWheelLabel *label,
-              double              x,
-              double              y,
-              double              margin)
-{
-  double cx = label->x + label->width / 2.0, cy = label->y + label->height / 2.0;
-  double c = cos (-label->angle), s = sin (-label->angle);
-  double dx = (x - cx) * c - (y - cy) * s;
-  double dy = (x - cx) * s + (y - cy) * c;
-
-  return fabs (dx) <= label->width / 2.0 + margin && fabs (dy) <= label->height / 2.0 + margin;
-}
-
-/**
- * cm_wheel_painter_get_fill_point:
- *
- * Finds a point of a segment (or placeholder) that shows its plain fill:
- * clear of its label, its mark, its outline and the selection stroke (but
- * not of hatching). Handy for checking what was drawn.
- */
-gboolean
-cm_wheel_painter_get_fill_point (CmWheelModel               *model,
-                                 double                      width,
-                                 double                      height,
-                                 const PangoFontDescription *font,
-                                 const CmWheelHit           *hit,
-                                 double                     *x,
-                                 double                     *y)
-{
-  static const double angle_fractions[] = { 0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8 };
-  CmWheelLabelCache *cache;
-  CmWheelGeometry geometry;
-  CmWheelMetrics metrics;
-  CmWheelSector sector;
-  Region region;
-  double base, margin;
-
-  g_return_val_if_fail (model != NULL, FALSE);
-  g_return_val_if_fail (hit != NULL, FALSE);
-
-  cache = cm_wheel_labels_ensure (model, width, height, font);
-  cm_wheel_model_get_geometry (model, width, height, &geometry);
-  if (!cm_wheel_geometry_get_sector (&geometry, hit, &sector))
-    return FALSE;
-
-  pango_font_description_free (cm_wheel_font_normalise (font, &base));
-  cm_wheel_metrics_init (&metrics, &geometry, base);
-  margin = geometry.gap / 2.0 + metrics.selection_width + 1.5;
-  region_init (&region, sector.inner_radius + margin, sector.outer_radius - margin);
-  if (hit->kind != CM_WHEEL_HIT_CENTRE)
-    region_set_wedge (&region, sector.start_angle, sector.end_angle, margin);
-
-  for (guint i = 0; i < G_N_ELEMENTS (angle_fractions); i++)
-    for (double rf = 0.02; rf < 1.0; rf += 0.04)
-      {
-        double angle = sector.start_angle + (sector.end_angle - sector.start_angle) *
-                       angle_fractions[i];
-        double r = sector.inner_radius + (sector.outer_radius - sector.inner_radius) * rf;
-        double px = r * cos (angle), py = r * sin (angle);
-        gboolean clear = region_contains_point (&region, px, py);
-
-        px += geometry.cx;
-        py += geometry.cy;
-        for (guint k = 0; clear && k < cache->labels->len; k++)
-          if (label_covers (&g_array_index (cache->labels, CmWheelPlacedLabel, k).info,
-                            px, py, 1.5))
-            clear = FALSE;
-
-        if (clear)
-          {
-            if (x != NULL)
-              *x = px;
-            if (y != NULL)
-              *y = py;
-            return TRUE;
-          }
-      }
-
-  return FALSE;
 }

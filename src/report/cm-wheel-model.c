@@ -191,7 +191,7 @@ cm_wheel_model_get_geometry (CmWheelModel    *model,
                              double           height,
                              CmWheelGeometry *geometry)
 {
-  guint counts[CM_N_STAGES][CM_N_RINGS];
+  CmWheelCounts counts;
 
   g_return_if_fail (model != NULL && geometry != NULL);
 

@@ -67,6 +67,51 @@ typedef struct
   double hatch_spacing;
 } CmWheelMetrics;
 
+/* Room for labels, centred on the wheel's centre (cm-wheel-regions.c). */
+typedef struct
+{
+  double x0, y0, x1, y1;
+} CmWheelBox;
+
+/* An annulus, cut to a wedge (at most a half-turn) whose straight edges are
+ * moved in by edge_offset, less an optional hole. Angles are in the frame a
+ * label is laid out in. */
+typedef struct
+{
+  double     r_min, r_max;
+  gboolean   wedge;
+  double     a0, a1;
+  double     u0x, u0y, u1x, u1y;
+  double     edge_offset;
+  gboolean   has_hole;
+  CmWheelBox hole;
+} CmWheelRegion;
+
+void                  cm_wheel_box_init_centred      (CmWheelBox                 *box,
+                                                      double                      x,
+                                                      double                      y,
+                                                      double                      width,
+                                                      double                      height);
+double                cm_wheel_box_area              (const CmWheelBox           *box);
+void                  cm_wheel_region_init           (CmWheelRegion              *region,
+                                                      double                      r_min,
+                                                      double                      r_max);
+void                  cm_wheel_region_set_wedge      (CmWheelRegion              *region,
+                                                      double                      a0,
+                                                      double                      a1,
+                                                      double                      edge_offset);
+void                  cm_wheel_region_rotate         (const CmWheelRegion        *region,
+                                                      double                      angle,
+                                                      CmWheelRegion              *rotated);
+gboolean              cm_wheel_region_contains_point (const CmWheelRegion        *region,
+                                                      double                      x,
+                                                      double                      y);
+gboolean              cm_wheel_region_contains_box   (const CmWheelRegion        *region,
+                                                      const CmWheelBox           *box);
+gboolean              cm_wheel_region_largest_box    (const CmWheelRegion        *region,
+                                                      double                      aspect,
+                                                      CmWheelBox                 *best);
+
 void                  cm_wheel_metrics_init          (CmWheelMetrics             *metrics,
                                                       const CmWheelGeometry      *geometry,
                                                       double                      base_size);
@@ -82,5 +127,9 @@ CmWheelLabelCache    *cm_wheel_labels_ensure         (CmWheelModel              
                                                       double                      height,
                                                       const PangoFontDescription *font);
 void                  cm_wheel_label_cache_free      (CmWheelLabelCache          *cache);
+void                  cm_wheel_labels_build          (CmWheelModel               *model,
+                                                      CmWheelLabelCache          *cache,
+                                                      const PangoFontDescription *font,
+                                                      gboolean                    centre_only);
 
 G_END_DECLS
