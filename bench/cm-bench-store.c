@@ -263,11 +263,11 @@ load_once (CmStore   *store,
 }
 
 static gboolean
-bench_load (const char              *path,
-            CmStore                 *store,
-            GArray                  *workshops,
-            const Options           *options,
-            GError                 **error)
+bench_load (const char     *path,
+            CmStore        *store,
+            GArray         *workshops,
+            const Options  *options,
+            GError        **error)
 {
   const CmBenchWorkshop *biggest = &g_array_index (workshops, CmBenchWorkshop, 0);
   g_autoptr(GArray) same = g_array_new (FALSE, FALSE, sizeof (double));
@@ -330,9 +330,7 @@ bench_load (const char              *path,
   g_print ("%-58s %6s %9.2f us per contribution (p50)\n", "  of which per contribution", "",
            percentile (per_row, 50));
 
-  label = g_strdup_printf ("load biggest workshop, store reopened before each");
-  print_figures (label, reopened, 0);
-  g_clear_pointer (&label, g_free);
+  print_figures ("load biggest workshop, store reopened before each", reopened, 0);
 
   label = g_strdup_printf ("load a typical workshop (median %" G_GINT64_FORMAT
                            " contributions)",
@@ -560,7 +558,8 @@ bench_search (CmStore        *store,
     {
       const SearchSample *sample = &g_array_index (details, SearchSample, i);
 
-      g_print ("    %8.3f ms  %3u results  \"%s\"\n", sample->ms, sample->n_results, sample->query);
+      g_print ("    %8.3f ms  %3u results  \"%s\"\n",
+               sample->ms, sample->n_results, sample->query);
     }
 
   return TRUE;
@@ -651,7 +650,8 @@ bench_baseline (const char     *folder,
   rc = sqlite3_open (path, &db);
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
-                           "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+                           "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON",
+                       NULL, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (db, create, NULL, NULL, NULL);
   if (rc == SQLITE_OK)

@@ -8,6 +8,7 @@
 #include "cm-activity-row.h"
 #include "cm-date.h"
 #include "cm-enum-types.h"
+#include "cm-gui-util.h"
 
 /* One activity of a stage, edited in place. Every change is written as it
  * is made; a value that cannot be saved (an impossible date, an empty
@@ -347,8 +348,8 @@ cm_activity_row_init (CmActivityRow *self)
 
   for (guint i = 0; i < CM_N_ACTIVITY_STATUSES; i++)
     {
-      gtk_button_set_label (GTK_BUTTON (self->status_buttons[i]),
-                            cm_activity_status_to_label ((CmActivityStatus) i));
+      cm_set_button_text (GTK_BUTTON (self->status_buttons[i]),
+                          cm_activity_status_to_label ((CmActivityStatus) i));
       g_signal_connect (self->status_buttons[i], "toggled",
                         G_CALLBACK (on_status_toggled), self);
     }

@@ -9,6 +9,7 @@
 #include "cm-cycle-page.h"
 #include "cm-cycle-wheel.h"
 #include "cm-date.h"
+#include "cm-gui-util.h"
 #include "cm-wheel-legend.h"
 
 /* The Cycle page: the wheel, and beside it the details of the cycle and
@@ -561,7 +562,7 @@ cm_cycle_page_init (CmCyclePage *self)
   for (int stage = CM_STAGE_ANALYSE; stage <= CM_STAGE_REVIEW; stage++)
     {
       gtk_string_list_append (stages, cm_stage_to_label (stage));
-      gtk_button_set_label (GTK_BUTTON (self->stage_buttons[stage]), cm_stage_to_label (stage));
+      cm_set_button_text (GTK_BUTTON (self->stage_buttons[stage]), cm_stage_to_label (stage));
       g_signal_connect (self->stage_buttons[stage], "toggled", G_CALLBACK (on_stage_toggled),
                         self);
     }

@@ -108,10 +108,10 @@ segment_from_linear (const CmWheelGeometry *geometry,
 }
 
 void
-cm_wheel_geometry_init (CmWheelGeometry     *geometry,
-                        double               width,
-                        double               height,
-                        const CmWheelCounts  counts)
+cm_wheel_geometry_init (CmWheelGeometry    *geometry,
+                        double              width,
+                        double              height,
+                        const CmWheelCounts counts)
 {
   double r;
 
@@ -154,9 +154,9 @@ cm_wheel_geometry_get_count (const CmWheelGeometry *geometry,
 }
 
 void
-cm_wheel_geometry_stage_angles (CmStage  stage,
-                                double  *start_angle,
-                                double  *end_angle)
+cm_wheel_geometry_stage_angles (CmStage stage,
+                                double *start_angle,
+                                double *end_angle)
 {
   double start;
 

@@ -218,8 +218,9 @@ find_candidates (Builder             *builder,
           if (!cm_wheel_region_largest_box (region, level_aspects[i], &candidate->box))
             continue;
         }
-      else if (!cm_wheel_region_largest_box (&turned, radial_aspects[i - G_N_ELEMENTS (level_aspects)],
-                             &candidate->box))
+      else if (!cm_wheel_region_largest_box (&turned,
+                                             radial_aspects[i - G_N_ELEMENTS (level_aspects)],
+                                             &candidate->box))
         {
           continue;
         }
@@ -423,9 +424,11 @@ layout_ring (Builder *builder,
                   add_label (builder, &mark_label);
 
                   region.has_hole = TRUE;
-                  cm_wheel_box_init_centred (&region.hole, (mark.x0 + mark.x1) / 2.0,
-                              (mark.y0 + mark.y1) / 2.0, m + builder->metrics.pad,
-                              m + builder->metrics.pad);
+                  cm_wheel_box_init_centred (&region.hole,
+                                             (mark.x0 + mark.x1) / 2.0,
+                                             (mark.y0 + mark.y1) / 2.0,
+                                             m + builder->metrics.pad,
+                                             m + builder->metrics.pad);
                 }
 
               pending.text = item->title;

@@ -46,7 +46,8 @@ cm_wheel_region_rotate (const CmWheelRegion *region,
 {
   *rotated = *region;
   if (region->wedge)
-    cm_wheel_region_set_wedge (rotated, region->a0 - angle, region->a1 - angle, region->edge_offset);
+    cm_wheel_region_set_wedge (rotated, region->a0 - angle, region->a1 - angle,
+                               region->edge_offset);
 
   if (region->has_hole)
     {
