@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "cm-store.h"
+#include "cm-store-checkpoint.h"
 #include "cm-store-list.h"
 
 G_BEGIN_DECLS
@@ -61,6 +62,7 @@ struct _CmStore
   GHashTable  *objects;        /* "table:id" → GObject (weak), one instance per row */
   GPtrArray   *lists;          /* CmStoreList (weak) to keep in step */
   guint        transaction_depth;
+  CmCheckpointer *checkpointer; /* NULL until the schema is ready */
 };
 
 /* cm-store-db.c: statements and errors */

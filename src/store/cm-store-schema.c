@@ -206,10 +206,23 @@ static const char migration_2[] =
   ") WITHOUT ROWID;"
   "CREATE INDEX citation_by_contribution ON section_citation (contribution_id);";
 
+/* Version 3: emptying the trash at start-up finds trashed rows through
+ * small partial indexes instead of reading every table. */
+static const char migration_3[] =
+  "CREATE INDEX cycle_trashed ON cycle (id) WHERE trashed = 1;"
+  "CREATE INDEX activity_trashed ON activity (id) WHERE trashed = 1;"
+  "CREATE INDEX spec_trashed ON service_spec (id) WHERE trashed = 1;"
+  "CREATE INDEX section_trashed ON spec_section (id) WHERE trashed = 1;"
+  "CREATE INDEX kpi_trashed ON kpi (id) WHERE trashed = 1;"
+  "CREATE INDEX workshop_trashed ON workshop (id) WHERE trashed = 1;"
+  "CREATE INDEX contribution_trashed ON contribution (id) WHERE trashed = 1;"
+  "CREATE INDEX action_trashed ON action (id) WHERE trashed = 1;";
+
 static const char * const migrations[] = {
   NULL,          /* version 0: an empty file */
   migration_1,
   migration_2,
+  migration_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CM_STORE_SCHEMA_VERSION + 1);

@@ -21,6 +21,15 @@
 
 #define DEFAULT_BUSY_TIMEOUT_MS 3000
 
+/* Checking every page of a large file at start-up costs a noticeable
+ * fraction of a second; below this size it is cheap, and above it a full
+ * check is made only after an unclean exit (a log left behind). Damage
+ * found later is still reported by the read that meets it. */
+#define FULL_CHECK_MAX_BYTES (16 * 1024 * 1024)
+
+/* How long the write-ahead log may grow before it is copied back. */
+#define CHECKPOINT_PAGES 1000
+
 G_DEFINE_FINAL_TYPE (CmStore, cm_store, G_TYPE_OBJECT)
 
 static void
@@ -51,6 +60,8 @@ static void
 cm_store_finalize (GObject *object)
 {
   CmStore *self = CM_STORE (object);
+
+  g_clear_pointer (&self->checkpointer, cm_checkpointer_free);
 
   if (self->db != NULL)
     {
@@ -301,6 +312,32 @@ has_table (CmStore    *self,
   return TRUE;
 }
 
+static gboolean
+wants_full_check (const char *path)
+{
+  g_autofree char *log_path = g_strconcat (path, "-wal", NULL);
+  GStatBuf info;
+
+  if (g_stat (path, &info) != 0 || info.st_size <= FULL_CHECK_MAX_BYTES)
+    return TRUE;
+
+  return g_file_test (log_path, G_FILE_TEST_EXISTS);
+}
+
+static int
+on_log_committed (gpointer    user_data,
+                  sqlite3    *db,
+                  const char *name,
+                  int         n_pages)
+{
+  CmStore *self = user_data;
+
+  if (n_pages >= CHECKPOINT_PAGES && self->checkpointer != NULL)
+    cm_checkpointer_request (self->checkpointer);
+
+  return SQLITE_OK;
+}
+
 /* Reads, never writes: is this a healthy file of ours that we understand? */
 static gboolean
 check_contents (CmStore  *self,
@@ -335,6 +372,12 @@ check_contents (CmStore  *self,
                    _("“%s” was saved by a newer version of Commissioning Cycle. "
                      "Update the app to open it; the file has not been changed."), shown);
       return FALSE;
+    }
+
+  if (!wants_full_check (self->path))
+    {
+      self->schema_version = (int) version;
+      return TRUE;
     }
 
   /* A quick structural check finds damage before anything is written. */
@@ -448,6 +491,12 @@ cm_store_open_with_timeout (const char  *path,
       !cm_store_migrate (self, error) ||
       !cm_store_empty_trash (self, error))
     return NULL;
+
+  /* From here on commits only note the log's growth (replacing SQLite's
+   * own checkpoint-on-commit); the checkpointer does the copying. */
+  self->checkpointer = cm_checkpointer_new (path);
+  if (self->checkpointer != NULL)
+    sqlite3_wal_hook (self->db, on_log_committed, self);
 
   return g_steal_pointer (&self);
 }

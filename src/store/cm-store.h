@@ -46,7 +46,7 @@ typedef enum
 } CmStoreError;
 
 /* The schema version this build writes; older files are migrated forwards. */
-#define CM_STORE_SCHEMA_VERSION 2
+#define CM_STORE_SCHEMA_VERSION 3
 
 GQuark      cm_store_error_quark          (void);
 
