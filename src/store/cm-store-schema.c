@@ -207,8 +207,21 @@ static const char migration_2[] =
   "CREATE INDEX citation_by_contribution ON section_citation (contribution_id);";
 
 /* Version 3: emptying the trash at start-up finds trashed rows through
- * small partial indexes instead of reading every table. */
+ * small partial indexes instead of reading every table, and the full-text
+ * indexes gain prefix indexes, so that a search typed a few letters at a
+ * time ("adv", "advo") does not merge the entries of every word that
+ * begins that way. */
+#define PREFIXED_FTS(table, columns, content)                                        \
+  "DROP TABLE " table ";"                                                            \
+  "CREATE VIRTUAL TABLE " table " USING fts5 (" columns ","                          \
+  "  content='" content "', content_rowid='id', prefix='2 3 4',"                     \
+  "  tokenize='unicode61 remove_diacritics 2');"                                     \
+  "INSERT INTO " table " (" table ") VALUES ('rebuild');"
+
 static const char migration_3[] =
+  PREFIXED_FTS ("activity_fts", "title, description, evidence_notes", "activity")
+  PREFIXED_FTS ("section_fts", "title, body", "spec_section")
+  PREFIXED_FTS ("contribution_fts", "text, themes", "contribution")
   "CREATE INDEX cycle_trashed ON cycle (id) WHERE trashed = 1;"
   "CREATE INDEX activity_trashed ON activity (id) WHERE trashed = 1;"
   "CREATE INDEX spec_trashed ON service_spec (id) WHERE trashed = 1;"

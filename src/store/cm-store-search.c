@@ -65,8 +65,9 @@ cm_store_search_query_from_text (const char *text)
   if (normalized == NULL)
     return NULL;
 
-  /* Every run of letters and digits becomes a quoted prefix term, so that
-   * nothing typed is read as FTS5 syntax. */
+  /* Every run of letters and digits becomes a quoted term, so that nothing
+   * typed is read as FTS5 syntax. Only the last word is taken as a prefix:
+   * the others have been typed in full. */
   for (p = normalized; ; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -76,7 +77,7 @@ cm_store_search_query_from_text (const char *text)
         word = p;
       else if (!in_word && word != NULL)
         {
-          g_string_append_printf (query, "%s\"%.*s\"*", query->len ? " " : "",
+          g_string_append_printf (query, "%s\"%.*s\"", query->len ? " " : "",
                                   (int) (p - word), word);
           word = NULL;
         }
@@ -84,6 +85,9 @@ cm_store_search_query_from_text (const char *text)
       if (c == 0)
         break;
     }
+
+  if (query->len > 0)
+    g_string_append_c (query, '*');
 
   if (query->len == 0)
     return NULL;

@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cm-bench-startup"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+#include "cm-bench-generate.h"
+
+/* Time from exec to the first frame that shows the database's content,
+ * for Commissioning Cycle on a 100,000-contribution database, against a
+ * minimal AdwApplication measured in the same run. Needs a display:
+ *
+ *   xvfb-run -a build/bench/cm-bench-startup [--database DB] [--runs N]
+ *
+ * Both programs print "first-frame <monotonic µs>" on their first frame
+ * and quit; the clock is the same one this program reads before spawning. */
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+percentile (GArray *samples,
+            double  fraction)
+{
+  guint index = (guint) (fraction * (samples->len - 1) + 0.5);
+
+  return g_array_index (samples, double, MIN (index, samples->len - 1));
+}
+
+static gboolean
+time_first_frame (const char * const *argv,
+                  double             *ms,
+                  GError            **error)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *out = NULL;
+  const char *line;
+  gint64 started;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "CM_DEBUG_FIRST_FRAME", "1", TRUE);
+  g_subprocess_launcher_setenv (launcher, "GSK_RENDERER", "cairo", FALSE);
+  g_subprocess_launcher_setenv (launcher, "GTK_A11Y", "none", TRUE);
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
+
+  started = g_get_monotonic_time ();
+  process = g_subprocess_launcher_spawnv (launcher, argv, error);
+  if (process == NULL ||
+      !g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, error))
+    return FALSE;
+
+  line = out != NULL ? strstr (out, "first-frame ") : NULL;
+  if (line == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s printed no first frame", argv[0]);
+      return FALSE;
+    }
+
+  *ms = (g_ascii_strtoll (line + strlen ("first-frame "), NULL, 10) - started) / 1000.0;
+  return TRUE;
+}
+
+static GArray *
+measure (const char * const *argv,
+         guint               runs,
+         GError            **error)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < runs; i++)
+    {
+      double ms;
+
+      if (!time_first_frame (argv, &ms, error))
+        return NULL;
+      g_array_append_val (samples, ms);
+    }
+
+  g_array_sort (samples, compare_doubles);
+  return g_steal_pointer (&samples);
+}
+
+static void
+report (const char *name,
+        GArray     *samples)
+{
+  g_print ("%-46s %4u %9.1f %9.1f %9.1f\n", name, samples->len, percentile (samples, 0.5),
+           percentile (samples, 0.9), g_array_index (samples, double, samples->len - 1));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *database = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *app = NULL;
+  g_autofree char *baseline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) app_samples = NULL;
+  g_autoptr(GArray) baseline_samples = NULL;
+  g_autoptr(GArray) empty_samples = NULL;
+  g_autofree char *empty_database = NULL;
+  int runs = 15;
+  GOptionEntry entries[] = {
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, "Use this database", "PATH" },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Launches of each program", "N" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autofree char *self_dir = NULL;
+  double ratio;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  self_dir = g_path_get_dirname (argv[0]);
+  app = g_build_filename (self_dir, "..", "src", "commissioning", NULL);
+  baseline = g_build_filename (self_dir, "cm-minimal-app", NULL);
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL)
+    {
+      g_autofree char *schemas = g_build_filename (self_dir, "..", "data", NULL);
+      g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+    }
+
+  folder = g_dir_make_tmp ("cm-bench-startup-XXXXXX", &error);
+  if (database == NULL)
+    {
+      g_autoptr(CmStore) store = NULL;
+      CmBenchSize size;
+
+      database = g_build_filename (folder, "bench.db", NULL);
+      store = cm_store_open (database, &error);
+      cm_bench_size_init_default (&size);
+      g_print ("Generating %u contributions…\n", size.contributions);
+      if (store == NULL || !cm_bench_generate (store, &size, 1, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+    }
+  empty_database = g_build_filename (folder, "empty.db", NULL);
+
+  {
+    const char *app_argv[] = { app, "--database", database, NULL };
+    const char *empty_argv[] = { app, "--database", empty_database, NULL };
+    const char *baseline_argv[] = { baseline, NULL };
+
+    /* Warm the file cache and the font cache once for each. */
+    measure (baseline_argv, 1, NULL);
+    measure (app_argv, 1, NULL);
+
+    baseline_samples = measure (baseline_argv, runs, &error);
+    app_samples = baseline_samples ? measure (app_argv, runs, &error) : NULL;
+    empty_samples = app_samples ? measure (empty_argv, runs, &error) : NULL;
+  }
+
+  if (empty_samples == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  g_print ("\nexec to first frame (ms)                        runs       p50       p90       max\n");
+  report ("baseline: minimal AdwApplication", baseline_samples);
+  report ("Commissioning Cycle, empty database", empty_samples);
+  report ("Commissioning Cycle, 100,000 contributions", app_samples);
+  ratio = percentile (app_samples, 0.5) / percentile (baseline_samples, 0.5);
+  g_print ("\nratio to the minimal app (p50): %.2f×   target ≤ 1.5×: %s\n", ratio,
+           ratio <= 1.5 ? "met" : "MISSED");
+
+  g_unlink (empty_database);
+  return 0;
+}
