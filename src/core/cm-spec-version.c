@@ -244,3 +244,11 @@ cm_spec_version_set_recorded_at (CmSpecVersion *self,
     self->recorded_at = g_date_time_ref (recorded_at);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORDED_AT]);
 }
+
+gboolean
+cm_spec_status_records_version (CmSpecStatus status)
+{
+  return status == CM_SPEC_STATUS_CONSULTATION ||
+         status == CM_SPEC_STATUS_APPROVED ||
+         status == CM_SPEC_STATUS_PUBLISHED;
+}

@@ -33,4 +33,8 @@ GDateTime     *cm_spec_version_get_recorded_at (CmSpecVersion  *self);
 void           cm_spec_version_set_recorded_at (CmSpecVersion  *self,
                                                 GDateTime      *recorded_at);
 
+/* Whether moving a specification into @status records a version:
+ * consultation, approved and published do. */
+gboolean       cm_spec_status_records_version  (CmSpecStatus    status);
+
 G_END_DECLS

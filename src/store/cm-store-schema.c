@@ -214,7 +214,7 @@ static const char migration_2[] =
 #define PREFIXED_FTS(table, columns, content)                                        \
   "DROP TABLE " table ";"                                                            \
   "CREATE VIRTUAL TABLE " table " USING fts5 (" columns ","                          \
-  "  content='" content "', content_rowid='id', prefix='2 3 4',"                     \
+  "  content='" content "', content_rowid='id', prefix='2 3 4 5 6',"                     \
   "  tokenize='unicode61 remove_diacritics 2');"                                     \
   "INSERT INTO " table " (" table ") VALUES ('rebuild');"
 

@@ -6,49 +6,48 @@
 #include "cm-store-private.h"
 #include "cm-store-search.h"
 
-/* Each kind of text has its own FTS5 index. Ranking a broad prefix such as
- * "advo" means scoring every one of tens of thousands of matches, so each
- * index ranks only its most recent CANDIDATES matches — found in rowid
- * order, which costs no scoring — and the three short lists are merged.
- * For a commissioning team the newest matching words are the ones they
- * are looking for; older ones appear as soon as the words are narrowed. */
+/* Each kind of text has its own FTS5 index. Scoring relevance (bm25)
+ * needs every match of a word counted first, which for a word in half of
+ * 100,000 contributions costs more than a keystroke may; so each index
+ * gives its newest matches, found in rowid order without scoring, with
+ * the cycle and the trash applied as the rows stream past. Results come
+ * activities first, then specification sections, then contributions,
+ * newest first within each: the plan, the document, then what was said. */
 
-#define CANDIDATES "400"
-
-#define RECENT_MATCHES(index, alias)                                              \
-  " " alias " AS (SELECT rowid, rank,"                                            \
-  "        snippet(" index ", -1, char(1), char(2), '…', 16) AS snippet"          \
-  "       FROM " index " WHERE " index " MATCH ?1"                                \
-  "        AND rowid >= (SELECT coalesce(min(rowid), 0) FROM"                     \
-  "              (SELECT rowid FROM " index " WHERE " index " MATCH ?1"           \
-  "               ORDER BY rowid DESC LIMIT " CANDIDATES "))"                     \
-  "       ORDER BY rank LIMIT ?2)"
+#define NEWEST_MATCHES(index, alias, in_cycle)                                     \
+  " " alias " AS (SELECT rowid,"                                                   \
+  "        snippet(" index ", -1, char(1), char(2), '…', 16) AS snippet"           \
+  "       FROM " index " WHERE " index " MATCH ?1"                                 \
+  "        AND (?3 = 0 OR +rowid IN (" in_cycle "))"                               \
+  "       ORDER BY rowid DESC LIMIT ?2)"
 
 static const char search_sql[] =
   "WITH"
-  RECENT_MATCHES ("activity_fts", "a") ","
-  RECENT_MATCHES ("section_fts", "s") ","
-  RECENT_MATCHES ("contribution_fts", "c")
-  " SELECT 0, activity.id, activity.cycle_id, activity.title, a.snippet, a.rank"
+  NEWEST_MATCHES ("activity_fts", "a",
+                  "SELECT id FROM activity WHERE cycle_id = ?3") ","
+  NEWEST_MATCHES ("section_fts", "s",
+                  "SELECT spec_section.id FROM spec_section JOIN service_spec"
+                  " ON service_spec.id = spec_section.spec_id WHERE service_spec.cycle_id = ?3") ","
+  NEWEST_MATCHES ("contribution_fts", "c",
+                  "SELECT contribution.id FROM contribution JOIN workshop"
+                  " ON workshop.id = contribution.workshop_id WHERE workshop.cycle_id = ?3")
+  " SELECT 0, activity.id, activity.cycle_id, activity.title, a.snippet"
   "  FROM a JOIN activity ON activity.id = a.rowid"
   "  JOIN cycle ON cycle.id = activity.cycle_id"
   "  WHERE activity.trashed = 0 AND cycle.trashed = 0"
-  "    AND (?3 = 0 OR activity.cycle_id = ?3)"
   " UNION ALL"
-  " SELECT 1, spec_section.id, service_spec.cycle_id, spec_section.title, s.snippet, s.rank"
+  " SELECT 1, spec_section.id, service_spec.cycle_id, spec_section.title, s.snippet"
   "  FROM s JOIN spec_section ON spec_section.id = s.rowid"
   "  JOIN service_spec ON service_spec.id = spec_section.spec_id"
   "  JOIN cycle ON cycle.id = service_spec.cycle_id"
   "  WHERE spec_section.trashed = 0 AND service_spec.trashed = 0 AND cycle.trashed = 0"
-  "    AND (?3 = 0 OR service_spec.cycle_id = ?3)"
   " UNION ALL"
-  " SELECT 2, contribution.id, workshop.cycle_id, workshop.title, c.snippet, c.rank"
+  " SELECT 2, contribution.id, workshop.cycle_id, workshop.title, c.snippet"
   "  FROM c JOIN contribution ON contribution.id = c.rowid"
   "  JOIN workshop ON workshop.id = contribution.workshop_id"
   "  JOIN cycle ON cycle.id = workshop.cycle_id"
   "  WHERE contribution.trashed = 0 AND workshop.trashed = 0 AND cycle.trashed = 0"
-  "    AND (?3 = 0 OR workshop.cycle_id = ?3)"
-  " ORDER BY 6 LIMIT ?2";
+  " ORDER BY 1, 2 DESC LIMIT ?2";
 
 char *
 cm_store_search_query_from_text (const char *text)
@@ -57,6 +56,7 @@ cm_store_search_query_from_text (const char *text)
   g_autofree char *normalized = NULL;
   const char *p;
   const char *word = NULL;
+  glong last_word_length = 0;
 
   if (text == NULL)
     return NULL;
@@ -79,6 +79,7 @@ cm_store_search_query_from_text (const char *text)
         {
           g_string_append_printf (query, "%s\"%.*s\"", query->len ? " " : "",
                                   (int) (p - word), word);
+          last_word_length = g_utf8_strlen (word, p - word);
           word = NULL;
         }
 
@@ -86,7 +87,8 @@ cm_store_search_query_from_text (const char *text)
         break;
     }
 
-  if (query->len > 0)
+  /* One letter as a prefix would match half the dictionary. */
+  if (query->len > 0 && last_word_length > 1)
     g_string_append_c (query, '*');
 
   if (query->len == 0)

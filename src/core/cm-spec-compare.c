@@ -1,0 +1,941 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cm-spec-compare"
+
+#include "config.h"
+
+#include "cm-spec-compare.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cm-money.h"
+
+/* Text is compared in two passes: first line by line, which is quick even
+ * for 50,000-word sections because paragraphs are few and mostly equal;
+ * then word by word inside each run of lines that was replaced. Both
+ * passes use Myers' O(ND) shortest edit script after stripping the common
+ * beginning and end. When two texts differ in more than MAX_EDITS places
+ * the search stops and the differing middle is shown as removed and added
+ * whole, which is what a reader would make of it anyway. */
+
+#define MAX_EDITS 1000
+
+G_DEFINE_BOXED_TYPE (CmSpecComparison, cm_spec_comparison, cm_spec_comparison_ref,
+                     cm_spec_comparison_unref)
+
+/* Tokens --------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *start;
+  gsize       length;
+  guint       id;
+  gboolean    blank;   /* whitespace only */
+} Token;
+
+typedef struct
+{
+  GHashTable *ids;     /* owned token text → id + 1 */
+} Interner;
+
+static guint
+intern (Interner   *interner,
+        const char *start,
+        gsize       length)
+{
+  g_autofree char *key = g_strndup (start, length);
+  gpointer value = g_hash_table_lookup (interner->ids, key);
+
+  if (value == NULL)
+    {
+      value = GUINT_TO_POINTER (g_hash_table_size (interner->ids) + 1);
+      g_hash_table_insert (interner->ids, g_steal_pointer (&key), value);
+    }
+
+  return GPOINTER_TO_UINT (value) - 1;
+}
+
+static void
+add_token (GArray     *tokens,
+           Interner   *interner,
+           const char *start,
+           const char *end,
+           gboolean    blank)
+{
+  Token token = { start, (gsize) (end - start), 0, blank };
+
+  token.id = intern (interner, start, token.length);
+  g_array_append_val (tokens, token);
+}
+
+/* Words, runs of white space and single punctuation marks, so that
+ * "outcome." against "outcomes." shows the word changed and the full stop
+ * kept. */
+static GArray *
+split_words (const char *text,
+             gsize       length,
+             Interner   *interner)
+{
+  GArray *tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  const char *end = text + length;
+  const char *p = text;
+
+  while (p < end)
+    {
+      const char *start = p;
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          while (p < end && g_unichar_isspace (g_utf8_get_char (p)))
+            p = g_utf8_next_char (p);
+          add_token (tokens, interner, start, p, TRUE);
+        }
+      else if (g_unichar_ispunct (c) && c != '\'' && c != 0x2019)
+        {
+          p = g_utf8_next_char (p);
+          add_token (tokens, interner, start, p, FALSE);
+        }
+      else
+        {
+          while (p < end)
+            {
+              gunichar d = g_utf8_get_char (p);
+
+              if (g_unichar_isspace (d) || (g_unichar_ispunct (d) && d != '\'' && d != 0x2019))
+                break;
+              p = g_utf8_next_char (p);
+            }
+          add_token (tokens, interner, start, p, FALSE);
+        }
+    }
+
+  return tokens;
+}
+
+/* Lines, each with its line break. */
+static GArray *
+split_lines (const char *text,
+             gsize       length,
+             Interner   *interner)
+{
+  GArray *tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  const char *end = text + length;
+  const char *p = text;
+
+  while (p < end)
+    {
+      const char *start = p;
+      const char *newline = memchr (p, '\n', (gsize) (end - p));
+
+      p = newline != NULL ? newline + 1 : end;
+      add_token (tokens, interner, start, p, FALSE);
+    }
+
+  return tokens;
+}
+
+/* The shortest edit script --------------------------------------------- */
+
+/* Marks which tokens of a[0..n) and b[0..m) are kept. Returns FALSE when
+ * more than max_d edits would be needed, leaving the marks unset. */
+static gboolean
+myers (const Token *a,
+       int          n,
+       const Token *b,
+       int          m,
+       int          max_d,
+       gboolean    *a_kept,
+       gboolean    *b_kept)
+{
+  int max = MIN (n + m, max_d);
+  int offset = max + 1;
+  g_autofree int *v = g_new0 (int, 2 * (gsize) max + 3);
+  g_autoptr(GPtrArray) trace = g_ptr_array_new_with_free_func (g_free);
+  int found_d = -1;
+
+  for (int d = 0; d <= max && found_d < 0; d++)
+    {
+      int *saved;
+
+      for (int k = -d; k <= d; k += 2)
+        {
+          int x, y;
+
+          if (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]))
+            x = v[offset + k + 1];
+          else
+            x = v[offset + k - 1] + 1;
+          y = x - k;
+
+          while (x < n && y < m && a[x].id == b[y].id)
+            {
+              x++;
+              y++;
+            }
+
+          v[offset + k] = x;
+
+          if (x >= n && y >= m)
+            found_d = d;
+        }
+
+      saved = g_new (int, 2 * (gsize) d + 1);
+      for (int k = -d; k <= d; k++)
+        saved[k + d] = v[offset + k];
+      g_ptr_array_add (trace, saved);
+    }
+
+  if (found_d < 0)
+    return FALSE;
+
+  /* Walk back from the end, marking the diagonals (kept tokens). */
+  {
+    int x = n, y = m;
+
+    for (int d = found_d; d > 0; d--)
+      {
+        const int *previous = g_ptr_array_index (trace, d - 1);
+        int k = x - y;
+        int previous_k, previous_x, previous_y;
+
+#define PREV(kk) previous[(kk) + (d - 1)]
+        if (k == -d || (k != d && PREV (k - 1) < PREV (k + 1)))
+          previous_k = k + 1;
+        else
+          previous_k = k - 1;
+        previous_x = PREV (previous_k);
+#undef PREV
+        previous_y = previous_x - previous_k;
+
+        while (x > previous_x && y > previous_y)
+          {
+            a_kept[--x] = TRUE;
+            b_kept[--y] = TRUE;
+          }
+
+        x = previous_x;
+        y = previous_y;
+      }
+
+    while (x > 0 && y > 0)
+      {
+        a_kept[--x] = TRUE;
+        b_kept[--y] = TRUE;
+      }
+  }
+
+  return TRUE;
+}
+
+/* Spans ---------------------------------------------------------------- */
+
+static void
+span_free (gpointer data)
+{
+  CmDiffSpan *span = data;
+
+  g_free (span->text);
+  g_free (span);
+}
+
+static GPtrArray *
+spans_new (void)
+{
+  return g_ptr_array_new_with_free_func (span_free);
+}
+
+/* Appends text to the spans, joining it to the last span when that has the
+ * same op. */
+static void
+append_span (GPtrArray  *spans,
+             CmDiffOp    op,
+             const char *text,
+             gsize       length)
+{
+  CmDiffSpan *last;
+
+  if (length == 0)
+    return;
+
+  last = spans->len > 0 ? g_ptr_array_index (spans, spans->len - 1) : NULL;
+  if (last != NULL && last->op == op)
+    {
+      gsize old_length = strlen (last->text);
+
+      last->text = g_realloc (last->text, old_length + length + 1);
+      memcpy (last->text + old_length, text, length);
+      last->text[old_length + length] = '\0';
+      return;
+    }
+
+  last = g_new0 (CmDiffSpan, 1);
+  last->op = op;
+  last->text = g_strndup (text, length);
+  g_ptr_array_add (spans, last);
+}
+
+static void
+append_tokens (GString     *string,
+               const Token *tokens,
+               int          from,
+               int          to)
+{
+  for (int i = from; i < to; i++)
+    g_string_append_len (string, tokens[i].start, (gssize) tokens[i].length);
+}
+
+/* Runs the edit script over two token arrays and emits spans: kept runs
+ * as SAME, and between two kept runs everything removed, then everything
+ * added, so a reader sees the old words and then the new. White space kept
+ * between two changes is shown as part of both, which reads better than
+ * "removed · space · removed". */
+static void
+emit_diff (GPtrArray   *spans,
+           const Token *a,
+           int          n,
+           const Token *b,
+           int          m,
+           gboolean     words)
+{
+  g_autofree gboolean *a_kept = g_new0 (gboolean, (gsize) n + 1);
+  g_autofree gboolean *b_kept = g_new0 (gboolean, (gsize) m + 1);
+  g_autoptr(GString) removed = g_string_new (NULL);
+  g_autoptr(GString) added = g_string_new (NULL);
+  int prefix = 0, suffix = 0;
+  int i = 0, j = 0;
+
+  while (prefix < n && prefix < m && a[prefix].id == b[prefix].id)
+    {
+      a_kept[prefix] = b_kept[prefix] = TRUE;
+      prefix++;
+    }
+  while (suffix < n - prefix && suffix < m - prefix &&
+         a[n - 1 - suffix].id == b[m - 1 - suffix].id)
+    {
+      a_kept[n - 1 - suffix] = b_kept[m - 1 - suffix] = TRUE;
+      suffix++;
+    }
+
+  /* Nothing marked in the middle means all of it changed. */
+  myers (a + prefix, n - prefix - suffix, b + prefix, m - prefix - suffix, MAX_EDITS,
+         a_kept + prefix, b_kept + prefix);
+
+  /* Kept blanks between changes become part of the change. */
+  if (words)
+    {
+      for (int x = 0, y = 0; x < n && y < m;)
+        {
+          if (!a_kept[x])
+            x++;
+          else if (!b_kept[y])
+            y++;
+          else
+            {
+              int run = 0;
+
+              while (x + run < n && y + run < m && a_kept[x + run] && b_kept[y + run])
+                run++;
+
+              if (run == 1 && a[x].blank && x > 0 && y > 0 &&
+                  (!a_kept[x - 1] || !b_kept[y - 1]) &&
+                  x + 1 < n && y + 1 < m && (!a_kept[x + 1] || !b_kept[y + 1]))
+                a_kept[x] = b_kept[y] = FALSE;
+
+              x += run;
+              y += run;
+            }
+        }
+    }
+
+  while (i < n || j < m)
+    {
+      if (i < n && j < m && a_kept[i] && b_kept[j])
+        {
+          int start = i;
+
+          while (i < n && j < m && a_kept[i] && b_kept[j])
+            {
+              i++;
+              j++;
+            }
+          append_span (spans, CM_DIFF_SAME, a[start].start,
+                       (gsize) (a[i - 1].start + a[i - 1].length - a[start].start));
+          continue;
+        }
+
+      g_string_truncate (removed, 0);
+      g_string_truncate (added, 0);
+      for (; i < n && !a_kept[i]; i++)
+        append_tokens (removed, a, i, i + 1);
+      for (; j < m && !b_kept[j]; j++)
+        append_tokens (added, b, j, j + 1);
+
+      /* Kept tokens come in pairs, so both sides now stand at one (or at
+       * their ends). */
+      g_assert ((i < n) == (j < m));
+
+      append_span (spans, CM_DIFF_REMOVED, removed->str, removed->len);
+      append_span (spans, CM_DIFF_ADDED, added->str, added->len);
+    }
+}
+
+/* Re-orders adjacent ADDED/REMOVED spans so that removals come first and
+ * joins neighbours with the same op. */
+static GPtrArray *
+normalise (GPtrArray *spans)
+{
+  GPtrArray *result = spans_new ();
+  g_autoptr(GString) removed = g_string_new (NULL);
+  g_autoptr(GString) added = g_string_new (NULL);
+
+  for (guint i = 0; i <= spans->len; i++)
+    {
+      CmDiffSpan *span = i < spans->len ? g_ptr_array_index (spans, i) : NULL;
+
+      if (span != NULL && span->op == CM_DIFF_REMOVED)
+        g_string_append (removed, span->text);
+      else if (span != NULL && span->op == CM_DIFF_ADDED)
+        g_string_append (added, span->text);
+      else
+        {
+          append_span (result, CM_DIFF_REMOVED, removed->str, removed->len);
+          append_span (result, CM_DIFF_ADDED, added->str, added->len);
+          g_string_truncate (removed, 0);
+          g_string_truncate (added, 0);
+          if (span != NULL)
+            append_span (result, CM_DIFF_SAME, span->text, strlen (span->text));
+        }
+    }
+
+  return result;
+}
+
+static Interner *
+interner_new (void)
+{
+  Interner *interner = g_new0 (Interner, 1);
+
+  interner->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return interner;
+}
+
+static void
+interner_free (Interner *interner)
+{
+  g_hash_table_unref (interner->ids);
+  g_free (interner);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Interner, interner_free)
+
+/**
+ * cm_diff_lines:
+ *
+ * Returns: (transfer full) (element-type CmDiffSpan): whole lines kept,
+ *   removed and added
+ */
+GPtrArray *
+cm_diff_lines (const char *older,
+               const char *newer)
+{
+  g_autoptr(Interner) interner = interner_new ();
+  g_autoptr(GArray) a = NULL;
+  g_autoptr(GArray) b = NULL;
+  g_autoptr(GPtrArray) spans = spans_new ();
+
+  older = older != NULL ? older : "";
+  newer = newer != NULL ? newer : "";
+
+  a = split_lines (older, strlen (older), interner);
+  b = split_lines (newer, strlen (newer), interner);
+  emit_diff (spans, (Token *) (gpointer) a->data, (int) a->len,
+             (Token *) (gpointer) b->data, (int) b->len, FALSE);
+
+  return normalise (spans);
+}
+
+/**
+ * cm_diff_words:
+ *
+ * Returns: (transfer full) (element-type CmDiffSpan): words kept, removed
+ *   and added
+ */
+GPtrArray *
+cm_diff_words (const char *older,
+               const char *newer)
+{
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GPtrArray) spans = spans_new ();
+
+  lines = cm_diff_lines (older, newer);
+
+  /* Within each run of replaced lines, find the words that changed. */
+  for (guint i = 0; i < lines->len; i++)
+    {
+      CmDiffSpan *span = g_ptr_array_index (lines, i);
+      CmDiffSpan *next = i + 1 < lines->len ? g_ptr_array_index (lines, i + 1) : NULL;
+
+      if (span->op == CM_DIFF_REMOVED && next != NULL && next->op == CM_DIFF_ADDED)
+        {
+          g_autoptr(Interner) interner = interner_new ();
+          g_autoptr(GArray) a = split_words (span->text, strlen (span->text), interner);
+          g_autoptr(GArray) b = split_words (next->text, strlen (next->text), interner);
+
+          emit_diff (spans, (Token *) (gpointer) a->data, (int) a->len,
+                     (Token *) (gpointer) b->data, (int) b->len, TRUE);
+          i++;
+        }
+      else
+        append_span (spans, span->op, span->text, strlen (span->text));
+    }
+
+  return normalise (spans);
+}
+
+/**
+ * cm_diff_count_words:
+ *
+ * Returns: how many words the spans with @op hold
+ */
+guint
+cm_diff_count_words (GPtrArray *spans,
+                     CmDiffOp   op)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (spans != NULL, 0);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      CmDiffSpan *span = g_ptr_array_index (spans, i);
+      gboolean in_word = FALSE;
+
+      if (span->op != op)
+        continue;
+
+      for (const char *p = span->text; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gboolean space = g_unichar_isspace (g_utf8_get_char (p));
+
+          if (!space && !in_word)
+            count++;
+          in_word = !space;
+        }
+    }
+
+  return count;
+}
+
+/* Sections ------------------------------------------------------------- */
+
+static void
+section_change_free (gpointer data)
+{
+  CmSectionChange *change = data;
+
+  if (change == NULL)
+    return;
+
+  g_free (change->old_title);
+  g_free (change->new_title);
+  g_clear_pointer (&change->spans, g_ptr_array_unref);
+  g_free (change);
+}
+
+static void
+field_change_free (gpointer data)
+{
+  CmFieldChange *change = data;
+
+  g_free (change->label);
+  g_free (change->old_value);
+  g_free (change->new_value);
+  g_free (change);
+}
+
+static GPtrArray *
+whole_text (CmDiffOp    op,
+            const char *text)
+{
+  GPtrArray *spans = spans_new ();
+
+  append_span (spans, op, text, strlen (text));
+  return spans;
+}
+
+static CmSectionChange *
+compare_texts (const char *old_title,
+               const char *new_title,
+               const char *old_body,
+               const char *new_body,
+               gboolean    by_lines)
+{
+  CmSectionChange *change = g_new0 (CmSectionChange, 1);
+
+  change->old_title = g_strdup (old_title);
+  change->new_title = g_strdup (new_title);
+
+  if (old_title == NULL)
+    {
+      change->kind = CM_SECTION_ADDED;
+      change->spans = whole_text (CM_DIFF_ADDED, new_body);
+    }
+  else if (new_title == NULL)
+    {
+      change->kind = CM_SECTION_REMOVED;
+      change->spans = whole_text (CM_DIFF_REMOVED, old_body);
+    }
+  else
+    {
+      change->renamed = g_strcmp0 (old_title, new_title) != 0;
+      change->text_changed = g_strcmp0 (old_body, new_body) != 0;
+      if (!change->text_changed)
+        change->spans = whole_text (CM_DIFF_SAME, new_body);
+      else if (by_lines)
+        change->spans = cm_diff_lines (old_body, new_body);
+      else
+        change->spans = cm_diff_words (old_body, new_body);
+      change->kind = change->renamed || change->text_changed ? CM_SECTION_CHANGED
+                                                             : CM_SECTION_UNCHANGED;
+    }
+
+  change->words_added = cm_diff_count_words (change->spans, CM_DIFF_ADDED);
+  change->words_removed = cm_diff_count_words (change->spans, CM_DIFF_REMOVED);
+  return change;
+}
+
+/* Pairs each newer section with the older one it continues: by the id of
+ * the live section it was taken from, else by an identical title. */
+static int *
+match_sections (const CmSpecSnapshot *older,
+                const CmSpecSnapshot *newer)
+{
+  guint n_old = older->sections->len;
+  guint n_new = newer->sections->len;
+  int *match = g_new (int, n_new + 1);
+  g_autofree gboolean *used = g_new0 (gboolean, n_old + 1);
+
+  for (guint j = 0; j < n_new; j++)
+    {
+      const CmSnapshotSection *section = g_ptr_array_index (newer->sections, j);
+
+      match[j] = -1;
+      for (guint i = 0; section->section_id != 0 && i < n_old; i++)
+        {
+          const CmSnapshotSection *candidate = g_ptr_array_index (older->sections, i);
+
+          if (!used[i] && candidate->section_id == section->section_id)
+            {
+              match[j] = (int) i;
+              used[i] = TRUE;
+              break;
+            }
+        }
+    }
+
+  for (guint j = 0; j < n_new; j++)
+    {
+      const CmSnapshotSection *section = g_ptr_array_index (newer->sections, j);
+
+      for (guint i = 0; match[j] < 0 && i < n_old; i++)
+        {
+          const CmSnapshotSection *candidate = g_ptr_array_index (older->sections, i);
+
+          if (!used[i] && g_strcmp0 (candidate->title, section->title) == 0)
+            {
+              match[j] = (int) i;
+              used[i] = TRUE;
+            }
+        }
+    }
+
+  return match;
+}
+
+/* Kept sections out of the longest run that kept its order have moved. */
+static gboolean *
+find_moved (const int *match,
+            guint      n_new)
+{
+  g_autofree int *olds = g_new (int, n_new + 1);
+  g_autofree int *news = g_new (int, n_new + 1);
+  g_autofree int *length = NULL;
+  g_autofree int *previous = NULL;
+  gboolean *moved = g_new0 (gboolean, n_new + 1);
+  guint n = 0;
+  int best = -1;
+
+  for (guint j = 0; j < n_new; j++)
+    {
+      if (match[j] >= 0)
+        {
+          olds[n] = match[j];
+          news[n] = (int) j;
+          n++;
+        }
+    }
+
+  /* The longest increasing run of old positions, O(n²): sections are few. */
+  length = g_new0 (int, n + 1);
+  previous = g_new0 (int, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      length[i] = 1;
+      previous[i] = -1;
+      for (guint h = 0; h < i; h++)
+        {
+          if (olds[h] < olds[i] && length[h] + 1 > length[i])
+            {
+              length[i] = length[h] + 1;
+              previous[i] = (int) h;
+            }
+        }
+      if (best < 0 || length[i] > length[best])
+        best = (int) i;
+    }
+
+  for (guint i = 0; i < n; i++)
+    moved[news[i]] = TRUE;
+  for (int i = best; i >= 0; i = previous[i])
+    moved[news[i]] = FALSE;
+
+  return moved;
+}
+
+static char *
+describe_types (CmAdvocacyTypes types)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  if (types == CM_ADVOCACY_NONE)
+    return g_strdup (cm_advocacy_type_to_label (CM_ADVOCACY_NONE));
+
+  for (guint bit = 0; bit < 6; bit++)
+    {
+      if (types & (1u << bit))
+        g_ptr_array_add (labels, (gpointer) cm_advocacy_type_to_label (1u << bit));
+    }
+  g_ptr_array_add (labels, NULL);
+
+  return g_strjoinv (", ", (char **) labels->pdata);
+}
+
+static void
+add_field (GPtrArray  *fields,
+           const char *label,
+           char       *old_value,
+           char       *new_value)
+{
+  CmFieldChange *change;
+
+  if (g_strcmp0 (old_value, new_value) == 0)
+    {
+      g_free (old_value);
+      g_free (new_value);
+      return;
+    }
+
+  change = g_new0 (CmFieldChange, 1);
+  change->label = g_strdup (label);
+  change->old_value = old_value;
+  change->new_value = new_value;
+  g_ptr_array_add (fields, change);
+}
+
+static char *
+kpi_lines (const CmSpecSnapshot *snapshot)
+{
+  GString *lines = g_string_new (NULL);
+
+  for (guint i = 0; i < snapshot->kpis->len; i++)
+    {
+      const CmSnapshotKpi *kpi = g_ptr_array_index (snapshot->kpis, i);
+
+      /* Translators: one KPI on one line in a comparison: measure, target,
+       * frequency and source, separated by middle dots */
+      g_string_append_printf (lines, _("%s · %s · %s · %s"), kpi->measure, kpi->target,
+                              kpi->frequency, kpi->source);
+      g_string_append_c (lines, '\n');
+    }
+
+  return g_string_free (lines, FALSE);
+}
+
+static void
+comparison_clear (gpointer data)
+{
+  CmSpecComparison *comparison = data;
+
+  g_clear_pointer (&comparison->fields, g_ptr_array_unref);
+  g_clear_pointer (&comparison->sections, g_ptr_array_unref);
+  g_clear_pointer (&comparison->kpis, section_change_free);
+}
+
+/**
+ * cm_spec_compare:
+ * @older: the earlier version
+ * @newer: the later version (or the specification as it is now)
+ *
+ * Returns: (transfer full): what changed from @older to @newer
+ */
+CmSpecComparison *
+cm_spec_compare (const CmSpecSnapshot *older,
+                 const CmSpecSnapshot *newer)
+{
+  CmSpecComparison *comparison;
+  g_autofree int *match = NULL;
+  g_autofree gboolean *moved = NULL;
+  g_autofree int *placed_after = NULL;
+  g_autofree char *old_kpis = NULL;
+  g_autofree char *new_kpis = NULL;
+  g_autoptr(GArray) origin = g_array_new (FALSE, FALSE, sizeof (int));
+  guint n_old, n_new;
+
+  g_return_val_if_fail (older != NULL, NULL);
+  g_return_val_if_fail (newer != NULL, NULL);
+
+  comparison = g_rc_box_new0 (CmSpecComparison);
+  comparison->fields = g_ptr_array_new_with_free_func (field_change_free);
+  comparison->sections = g_ptr_array_new_with_free_func (section_change_free);
+
+  add_field (comparison->fields, _("Title"), g_strdup (older->title), g_strdup (newer->title));
+  add_field (comparison->fields, _("Advocacy types"), describe_types (older->advocacy_types),
+             describe_types (newer->advocacy_types));
+  add_field (comparison->fields, _("Status"), g_strdup (cm_spec_status_to_label (older->status)),
+             g_strdup (cm_spec_status_to_label (newer->status)));
+  add_field (comparison->fields, _("Lead"), g_strdup (older->lead), g_strdup (newer->lead));
+  add_field (comparison->fields, _("Contract term"), g_strdup (older->contract_term),
+             g_strdup (newer->contract_term));
+  add_field (comparison->fields, _("Budget a year"), cm_money_format (older->budget_pence),
+             cm_money_format (newer->budget_pence));
+  add_field (comparison->fields, _("Procurement route"),
+             g_strdup (cm_procurement_route_to_label (older->procurement_route)),
+             g_strdup (cm_procurement_route_to_label (newer->procurement_route)));
+
+  n_old = older->sections->len;
+  n_new = newer->sections->len;
+  match = match_sections (older, newer);
+  moved = find_moved (match, n_new);
+
+  for (guint j = 0; j < n_new; j++)
+    {
+      const CmSnapshotSection *section = g_ptr_array_index (newer->sections, j);
+      int j_index = (int) j;
+      const CmSnapshotSection *before = match[j] >= 0
+                                        ? g_ptr_array_index (older->sections, match[j]) : NULL;
+      CmSectionChange *change;
+
+      change = compare_texts (before ? before->title : NULL, section->title,
+                              before ? before->body : "", section->body, FALSE);
+      change->moved = moved[j];
+      if (change->moved)
+        change->kind = CM_SECTION_CHANGED;
+      g_ptr_array_add (comparison->sections, change);
+      g_array_append_val (origin, j_index);
+    }
+
+  /* A removed section goes back after the section that preceded it, if
+   * that one is still there, so the reader finds it where it was. */
+  placed_after = g_new (int, n_old + 1);
+  for (guint i = 0; i < n_old; i++)
+    {
+      gboolean kept = FALSE;
+
+      placed_after[i] = -1;
+      for (guint j = 0; j < n_new; j++)
+        kept |= match[j] == (int) i;
+      if (kept)
+        continue;
+
+      for (int h = (int) i - 1; h >= 0 && placed_after[i] < 0; h--)
+        {
+          for (guint j = 0; j < n_new; j++)
+            if (match[j] == h)
+              placed_after[i] = (int) j;
+        }
+    }
+
+  for (int i = (int) n_old - 1; i >= 0; i--)
+    {
+      const CmSnapshotSection *section = g_ptr_array_index (older->sections, i);
+      gboolean kept = FALSE;
+      int removed_mark = -1;
+      guint at = 0;
+
+      for (guint j = 0; j < n_new; j++)
+        kept |= match[j] == i;
+      if (kept)
+        continue;
+
+      /* Going backwards, inserting right after the anchor keeps old order. */
+      for (guint k = 0; placed_after[i] >= 0 && k < origin->len; k++)
+        {
+          if (g_array_index (origin, int, k) == placed_after[i])
+            {
+              at = k + 1;
+              break;
+            }
+        }
+
+      g_ptr_array_insert (comparison->sections, (int) at,
+                          compare_texts (section->title, NULL, section->body, "", FALSE));
+      g_array_insert_val (origin, at, removed_mark);
+    }
+
+  old_kpis = kpi_lines (older);
+  new_kpis = kpi_lines (newer);
+  comparison->kpis = compare_texts (_("Key performance indicators"),
+                                    _("Key performance indicators"), old_kpis, new_kpis, TRUE);
+
+  return comparison;
+}
+
+CmSpecComparison *
+cm_spec_comparison_ref (CmSpecComparison *comparison)
+{
+  g_return_val_if_fail (comparison != NULL, NULL);
+
+  return g_rc_box_acquire (comparison);
+}
+
+void
+cm_spec_comparison_unref (CmSpecComparison *comparison)
+{
+  g_return_if_fail (comparison != NULL);
+
+  g_rc_box_release_full (comparison, comparison_clear);
+}
+
+/**
+ * cm_spec_comparison_count_changed:
+ *
+ * Returns: how many sections were added, removed or changed
+ */
+guint
+cm_spec_comparison_count_changed (const CmSpecComparison *comparison)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (comparison != NULL, 0);
+
+  for (guint i = 0; i < comparison->sections->len; i++)
+    {
+      const CmSectionChange *change = g_ptr_array_index (comparison->sections, i);
+
+      if (change->kind != CM_SECTION_UNCHANGED)
+        count++;
+    }
+
+  return count;
+}
+
+gboolean
+cm_spec_comparison_is_empty (const CmSpecComparison *comparison)
+{
+  g_return_val_if_fail (comparison != NULL, TRUE);
+
+  return comparison->fields->len == 0 &&
+         cm_spec_comparison_count_changed (comparison) == 0 &&
+         comparison->kpis->kind == CM_SECTION_UNCHANGED;
+}
