@@ -152,6 +152,44 @@ test_broad_search_prefers_recent_matches (void)
   remove_folder (folder);
 }
 
+static void
+test_close_while_held (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autofree char *path = g_build_filename (folder, "test.db", NULL);
+  g_autofree char *log_path = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) store = cm_store_open (path, &error);
+  g_autoptr(CmWorkshop) workshop = NULL;
+  g_autoptr(CmCycle) cycle = cm_cycle_new ();
+
+  g_assert_no_error (error);
+  workshop = add_workshop (store);
+  add_contribution (store, workshop, "Said before closing");
+  g_assert_true (g_file_test (log_path, G_FILE_TEST_EXISTS));
+
+  /* Quitting closes the file even while windows still hold the store. */
+  cm_store_close (store);
+  g_assert_true (cm_store_is_closed (store));
+  g_assert_false (g_file_test (log_path, G_FILE_TEST_EXISTS));
+
+  cm_cycle_set_title (cycle, "Too late");
+  g_assert_false (cm_store_add_cycle (store, cycle, NULL, &error));
+  g_assert_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_false (cm_store_empty_trash (store, &error));
+  g_clear_error (&error);
+
+  g_clear_object (&store);
+  store = cm_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cm_store_count_contributions (store, cm_workshop_get_id (workshop), NULL),
+                   ==, 1);
+
+  g_clear_object (&store);
+  remove_folder (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -160,6 +198,7 @@ main (int   argc,
 
   g_test_add_func ("/store/checkpoint/off-the-commit", test_log_is_checkpointed_off_the_commit);
   g_test_add_func ("/store/search/recent-matches", test_broad_search_prefers_recent_matches);
+  g_test_add_func ("/store/close-while-held", test_close_while_held);
 
   return g_test_run ();
 }

@@ -411,6 +411,146 @@ normalise (GPtrArray *spans)
   return result;
 }
 
+/* How good a place the boundary between @left and @right is for the edge
+ * of a change: the edges of the text, blank lines, line breaks, the ends
+ * of sentences, spaces, then other non-letters. */
+static int
+boundary_score (const char *left,
+                gsize       left_length,
+                const char *right)
+{
+  const char *last;
+  gunichar before, after;
+
+  if (left_length == 0 || *right == '\0')
+    return 6;
+
+  last = g_utf8_find_prev_char (left, left + left_length);
+  before = g_utf8_get_char (last);
+  after = g_utf8_get_char (right);
+
+  if ((left_length >= 2 && left[left_length - 1] == '\n' && left[left_length - 2] == '\n') ||
+      g_str_has_prefix (right, "\n\n"))
+    return 5;
+  if (before == '\n' || after == '\n')
+    return 4;
+  if (strchr (".!?", (int) before) != NULL && before < 128 && g_unichar_isspace (after))
+    return 3;
+  if (g_unichar_isspace (before) || g_unichar_isspace (after))
+    return 2;
+  if (!g_unichar_isalnum (before) || !g_unichar_isalnum (after))
+    return 1;
+  return 0;
+}
+
+/* A pure insertion or deletion between two kept runs can often sit in
+ * several places ("a.|b.|" and "a|.b|."); slide it to where its edges fall
+ * best, so that a new paragraph is shown as one. */
+static void
+slide_edits (GPtrArray *spans)
+{
+  for (guint i = 1; i + 1 < spans->len; i++)
+    {
+      CmDiffSpan *before = g_ptr_array_index (spans, i - 1);
+      CmDiffSpan *edit = g_ptr_array_index (spans, i);
+      CmDiffSpan *after = g_ptr_array_index (spans, i + 1);
+      g_autoptr(GString) a = NULL;
+      g_autoptr(GString) x = NULL;
+      g_autoptr(GString) b = NULL;
+      gsize best_a = 0;
+      int best_score = -1;
+
+      if (before->op != CM_DIFF_SAME || after->op != CM_DIFF_SAME || edit->op == CM_DIFF_SAME)
+        continue;
+
+      a = g_string_new (before->text);
+      x = g_string_new (edit->text);
+      b = g_string_new (after->text);
+
+      /* As far left as it goes... */
+      while (a->len > 0 && x->len > 0)
+        {
+          const char *last_a = g_utf8_find_prev_char (a->str, a->str + a->len);
+          const char *last_x = g_utf8_find_prev_char (x->str, x->str + x->len);
+          gsize char_length = (gsize) (a->str + a->len - last_a);
+
+          if (char_length != (gsize) (x->str + x->len - last_x) ||
+              memcmp (last_a, last_x, char_length) != 0)
+            break;
+
+          g_string_prepend_len (b, last_a, (gssize) char_length);
+          g_string_truncate (x, x->len - char_length);
+          g_string_prepend_len (x, last_a, (gssize) char_length);
+          g_string_truncate (a, a->len - char_length);
+        }
+
+      /* ...then step right, scoring each place. */
+      for (;;)
+        {
+          int score = boundary_score (a->str, a->len, x->str) +
+                      boundary_score (x->str, x->len, b->str);
+          gsize char_length;
+
+          if (score >= best_score)
+            {
+              best_score = score;
+              best_a = a->len;
+            }
+
+          if (b->len == 0 || x->len == 0)
+            break;
+          char_length = (gsize) (g_utf8_next_char (b->str) - b->str);
+          if (char_length > x->len || memcmp (x->str, b->str, char_length) != 0)
+            break;
+
+          g_string_append_len (a, b->str, (gssize) char_length);
+          g_string_erase (x, 0, (gssize) char_length);
+          g_string_append_len (x, b->str, (gssize) char_length);
+          g_string_erase (b, 0, (gssize) char_length);
+        }
+
+      /* Go back to the best place: everything right of it is text that
+       * moved from a into b. */
+      while (a->len > best_a)
+        {
+          const char *last_a = g_utf8_find_prev_char (a->str, a->str + a->len);
+          gsize char_length = (gsize) (a->str + a->len - last_a);
+
+          g_string_prepend_len (b, last_a, (gssize) char_length);
+          g_string_truncate (x, x->len - char_length);
+          g_string_prepend_len (x, last_a, (gssize) char_length);
+          g_string_truncate (a, a->len - char_length);
+        }
+
+      g_free (before->text);
+      before->text = g_strdup (a->str);
+      g_free (edit->text);
+      edit->text = g_strdup (x->str);
+      g_free (after->text);
+      after->text = g_strdup (b->str);
+    }
+
+  /* Sliding may have emptied a kept run: drop it and join what it split. */
+  for (guint i = 0; i < spans->len;)
+    {
+      CmDiffSpan *span = g_ptr_array_index (spans, i);
+
+      if (*span->text == '\0')
+        g_ptr_array_remove_index (spans, i);
+      else
+        i++;
+    }
+}
+
+static GPtrArray *
+finish (GPtrArray *spans)
+{
+  g_autoptr(GPtrArray) tidy = normalise (spans);
+
+  slide_edits (tidy);
+  return normalise (tidy);
+}
+
 static Interner *
 interner_new (void)
 {
@@ -452,7 +592,7 @@ cm_diff_lines (const char *older,
   emit_diff (spans, (Token *) (gpointer) a->data, (int) a->len,
              (Token *) (gpointer) b->data, (int) b->len, FALSE);
 
-  return normalise (spans);
+  return finish (spans);
 }
 
 /**
@@ -490,7 +630,7 @@ cm_diff_words (const char *older,
         append_span (spans, span->op, span->text, strlen (span->text));
     }
 
-  return normalise (spans);
+  return finish (spans);
 }
 
 /**
@@ -514,13 +654,19 @@ cm_diff_count_words (GPtrArray *spans,
       if (span->op != op)
         continue;
 
+      /* A word is a run without spaces holding a letter or a digit, so a
+       * lone dash or full stop is not counted. */
       for (const char *p = span->text; *p != '\0'; p = g_utf8_next_char (p))
         {
-          gboolean space = g_unichar_isspace (g_utf8_get_char (p));
+          gunichar c = g_utf8_get_char (p);
 
-          if (!space && !in_word)
-            count++;
-          in_word = !space;
+          if (g_unichar_isspace (c))
+            in_word = FALSE;
+          else if (!in_word && g_unichar_isalnum (c))
+            {
+              count++;
+              in_word = TRUE;
+            }
         }
     }
 

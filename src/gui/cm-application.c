@@ -182,9 +182,13 @@ cm_application_shutdown (GApplication *application)
 {
   CmApplication *self = CM_APPLICATION (application);
 
-  /* Deletions still waiting on an Undo toast become final here. */
+  /* Deletions still waiting on an Undo toast become final here, and the
+   * file is closed cleanly even if a window still holds the store. */
   if (self->store != NULL)
-    cm_store_empty_trash (self->store, NULL);
+    {
+      cm_store_empty_trash (self->store, NULL);
+      cm_store_close (self->store);
+    }
 
   G_APPLICATION_CLASS (cm_application_parent_class)->shutdown (application);
 }

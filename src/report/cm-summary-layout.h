@@ -109,6 +109,8 @@ void            cm_summary_table_add_row         (CmSummaryTable      *table,
 guint           cm_summary_flow_paginate         (CmSummaryFlow       *flow,
                                                   double               body_height);
 guint           cm_summary_flow_get_n_pages      (CmSummaryFlow       *flow);
+/* How far down its last page the flow ends, as last paginated. */
+double          cm_summary_flow_get_end          (CmSummaryFlow       *flow);
 /* Draws page @page with the top-left corner of the body at (0, 0). */
 void            cm_summary_flow_render_page      (CmSummaryFlow       *flow,
                                                   guint                page,

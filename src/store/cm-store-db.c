@@ -109,6 +109,9 @@ cm_store_prepare (CmStore     *self,
   sqlite3_stmt *stmt;
   int rc;
 
+  if (!cm_store_check_open (self, error))
+    return NULL;
+
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
     {
@@ -147,11 +150,28 @@ cm_store_step_done (CmStore       *self,
 }
 
 gboolean
+cm_store_check_open (CmStore  *self,
+                     GError  **error)
+{
+  if (self->db != NULL)
+    return TRUE;
+
+  g_set_error_literal (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
+                       _("The database has been closed. Open it again to make changes."));
+  return FALSE;
+}
+
+gboolean
 cm_store_exec (CmStore     *self,
                const char  *sql,
                GError     **error)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  int rc;
+
+  if (!cm_store_check_open (self, error))
+    return FALSE;
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
     {
@@ -242,7 +262,7 @@ cm_store_rollback (CmStore *self)
     return;
 
   self->transaction_depth = 0;
-  if (sqlite3_get_autocommit (self->db) == 0)
+  if (self->db != NULL && sqlite3_get_autocommit (self->db) == 0)
     cm_store_exec (self, "ROLLBACK", NULL);
 
   /* Objects may hold values that never reached the file. */

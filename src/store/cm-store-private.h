@@ -72,6 +72,8 @@ sqlite3_stmt *cm_store_prepare        (CmStore       *self,
 gboolean      cm_store_step_done      (CmStore       *self,
                                        sqlite3_stmt  *stmt,
                                        GError       **error);
+gboolean      cm_store_check_open     (CmStore       *self,
+                                       GError       **error);
 gboolean      cm_store_exec           (CmStore       *self,
                                        const char    *sql,
                                        GError       **error);

@@ -357,6 +357,22 @@ cm_store_find_speaker (CmStore     *self,
 
 /* Connections -------------------------------------------------------------- */
 
+#define COMPANION_CHECKPOINT_PAGES 1000
+
+static int
+on_companion_log_committed (gpointer    user_data,
+                            sqlite3    *db,
+                            const char *name,
+                            int         n_pages)
+{
+  CmStore *companion = user_data;
+
+  if (n_pages >= COMPANION_CHECKPOINT_PAGES && companion->checkpointer != NULL)
+    cm_checkpointer_request (companion->checkpointer);
+
+  return SQLITE_OK;
+}
+
 CmContribution *
 cm_store_adopt_contribution (CmStore  *self,
                              gint64    id,
@@ -402,6 +418,12 @@ cm_store_open_companion (CmStore  *self,
       !cm_store_exec (companion, "PRAGMA foreign_keys = ON", error) ||
       !cm_store_exec (companion, "PRAGMA secure_delete = ON", error))
     return NULL;
+
+  /* Like the first connection, it leaves copying the log back to a
+   * checkpointer of its own rather than doing it inside a commit. */
+  companion->checkpointer = cm_checkpointer_new (self->path);
+  if (companion->checkpointer != NULL)
+    sqlite3_wal_hook (companion->db, on_companion_log_committed, companion);
 
   return g_steal_pointer (&companion);
 }

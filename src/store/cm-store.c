@@ -57,18 +57,28 @@ cm_store_dispose (GObject *object)
 }
 
 static void
+close_database (CmStore *self)
+{
+  g_clear_pointer (&self->checkpointer, cm_checkpointer_free);
+
+  if (self->statements != NULL)
+    g_hash_table_remove_all (self->statements);
+
+  if (self->db != NULL)
+    {
+      /* Closing the last connection checkpoints the WAL into the file
+       * and removes it, which tells the next start the exit was clean. */
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+}
+
+static void
 cm_store_finalize (GObject *object)
 {
   CmStore *self = CM_STORE (object);
 
-  g_clear_pointer (&self->checkpointer, cm_checkpointer_free);
-
-  if (self->db != NULL)
-    {
-      /* Closing the last connection checkpoints the WAL into the file. */
-      sqlite3_close_v2 (self->db);
-      self->db = NULL;
-    }
+  close_database (self);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (cm_store_parent_class)->finalize (object);
@@ -321,7 +331,8 @@ wants_full_check (const char *path)
   if (g_stat (path, &info) != 0 || info.st_size <= FULL_CHECK_MAX_BYTES)
     return TRUE;
 
-  return g_file_test (log_path, G_FILE_TEST_EXISTS);
+  /* A clean close empties and removes the log. */
+  return g_stat (log_path, &info) == 0 && info.st_size > 0;
 }
 
 static int
@@ -499,6 +510,24 @@ cm_store_open_with_timeout (const char  *path,
     sqlite3_wal_hook (self->db, on_log_committed, self);
 
   return g_steal_pointer (&self);
+}
+
+/* Closes the file now, whoever still holds the store (windows being torn
+ * down at quit, say); any later call on it fails with an error. */
+void
+cm_store_close (CmStore *self)
+{
+  g_return_if_fail (CM_IS_STORE (self));
+
+  close_database (self);
+}
+
+gboolean
+cm_store_is_closed (CmStore *self)
+{
+  g_return_val_if_fail (CM_IS_STORE (self), TRUE);
+
+  return self->db == NULL;
 }
 
 const char *

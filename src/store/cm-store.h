@@ -56,6 +56,8 @@ CmStore    *cm_store_open                 (const char     *path,
 CmStore    *cm_store_open_with_timeout    (const char     *path,
                                            guint           busy_timeout_ms,
                                            GError        **error);
+void        cm_store_close                (CmStore        *self);
+gboolean    cm_store_is_closed            (CmStore        *self);
 const char *cm_store_get_path             (CmStore        *self);
 int         cm_store_get_schema_version   (CmStore        *self);
 gboolean    cm_store_check_integrity      (CmStore        *self,
