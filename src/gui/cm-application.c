@@ -175,6 +175,9 @@ cm_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+
+  /* Start reading the database while the window is being built. */
+  open_store (CM_APPLICATION (application));
 }
 
 static void

@@ -583,6 +583,9 @@ cm_window_set_store (CmWindow     *self,
     {
       g_clear_object (&self->store);
       self->failed = TRUE;
+      /* Set only now: drawing this icon loads the SVG renderer, which would
+       * slow every start-up for a page that is rarely seen. */
+      adw_status_page_set_icon_name (self->error_page, "dialog-warning-symbolic");
       adw_status_page_set_description (self->error_page,
                                        open_error ? open_error->message
                                                   : error ? error->message : NULL);

@@ -87,6 +87,7 @@ struct _CmSummaryTable
   double              *column_width;
   double               width;
   double               pad_y;
+  gboolean             keep_together;
   Row                 *header;
   GPtrArray           *rows;
 };
@@ -516,6 +517,7 @@ cm_summary_flow_add_table (CmSummaryFlow       *flow,
   table->n_columns = n_columns;
   table->width = flow->width;
   table->pad_y = style == CM_SUMMARY_TABLE_GRID ? TABLE_PAD_Y : PLAIN_PAD_Y;
+  table->keep_together = style == CM_SUMMARY_TABLE_PLAIN;
   table->column_x = g_new (double, n_columns);
   table->column_width = g_new (double, n_columns);
   table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
@@ -570,6 +572,15 @@ cm_summary_table_set_header (CmSummaryTable     *table,
 
   row_free (table->header);
   table->header = row_new (table, CM_SUMMARY_ROW_NORMAL, CM_SUMMARY_TEXT_TABLE_HEADER, markup);
+}
+
+void
+cm_summary_table_set_keep_together (CmSummaryTable *table,
+                                    gboolean        keep_together)
+{
+  g_return_if_fail (table != NULL);
+
+  table->keep_together = keep_together;
 }
 
 void
@@ -660,6 +671,25 @@ header_height (const CmSummaryTable *table)
   return table->header != NULL ? table->header->height : 0.0;
 }
 
+static double
+table_height (const CmSummaryTable *table)
+{
+  double height = header_height (table);
+
+  for (guint r = 0; r < table->rows->len; r++)
+    height += ((Row *) g_ptr_array_index (table->rows, r))->height;
+  return height;
+}
+
+/* A table kept together goes whole onto one page, if it is small enough
+ * not to leave most of a page empty. */
+static gboolean
+table_is_kept_together (const CmSummaryTable *table,
+                        double                body_height)
+{
+  return table->keep_together && table_height (table) <= body_height / 2;
+}
+
 /* The least of a block that must go on the same page as a heading before
  * it: a few lines, a table's header and first row, a whole figure. */
 static double
@@ -691,6 +721,8 @@ min_start_height (CmSummaryFlow *flow,
         CmSummaryTable *table = block->table;
         double height = block->space_before + header_height (table);
 
+        if (table_is_kept_together (table, flow->body_height))
+          return block->space_before + table_height (table);
         if (table->rows->len > 0)
           {
             Row *row = g_ptr_array_index (table->rows, 0);
@@ -787,6 +819,10 @@ place_table (Pager *pager,
 {
   CmSummaryTable *table = block->table;
   double header = header_height (table);
+
+  if (!pager_at_top (pager) && table_is_kept_together (table, pager->flow->body_height) &&
+      pager->y + table_height (table) > pager->bottom + EPSILON)
+    pager_new_page (pager);
 
   /* Never a header alone at the foot of a page. */
   if (!pager_at_top (pager) && table->rows->len > 0)

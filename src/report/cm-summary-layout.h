@@ -100,6 +100,11 @@ CmSummaryTable *cm_summary_flow_add_table        (CmSummaryFlow       *flow,
                                                   const double        *weights);
 void            cm_summary_table_set_header      (CmSummaryTable      *table,
                                                   const char * const  *markup);
+/* Small tables are moved whole to the next page rather than broken; plain
+ * tables are kept together unless told otherwise. */
+void            cm_summary_table_set_keep_together
+                                                 (CmSummaryTable      *table,
+                                                  gboolean             keep_together);
 void            cm_summary_table_add_row         (CmSummaryTable      *table,
                                                   CmSummaryRowFlags    flags,
                                                   const char * const  *markup);

@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "cm-store-specs.h"
+
 /* Gathers a cycle into a CmSummaryModel. Everything a printed summary or an
  * export may say about a person goes through quote_for() below, which is
  * where consent is applied. */
@@ -226,14 +228,27 @@ gather_activities (Gatherer        *gatherer,
   return TRUE;
 }
 
-/* Demand figures come from the specification's demand model (issue 4's
- * store API); until that API exists a specification is summarised without
- * them. */
+/* The demand figures, when the specification's demand model has any
+ * people in it and is valid; a model still at its defaults says nothing. */
 static void
 gather_spec_demand (Gatherer      *gatherer,
                     CmServiceSpec *spec,
                     CmSummarySpec *item)
 {
+  g_autoptr(CmDemandInputs) inputs = NULL;
+  gboolean any = FALSE;
+
+  inputs = cm_store_load_demand_model (gatherer->store, spec, NULL);
+  if (inputs == NULL || !cm_demand_inputs_validate (inputs, NULL, NULL, NULL))
+    return;
+
+  for (guint i = 0; i < CM_N_DEMAND_PROCESSES; i++)
+    any |= inputs->rows[i].people_per_year > 0 || inputs->rows[i].exception_cases > 0;
+  if (!any)
+    return;
+
+  item->demand_result = cm_demand_compute (inputs);
+  item->demand_inputs = g_steal_pointer (&inputs);
 }
 
 static gboolean

@@ -8,6 +8,7 @@
 #include <pango/pangocairo.h>
 #include <stdarg.h>
 
+#include "cm-demand-chart.h"
 #include "cm-summary-private.h"
 #include "cm-wheel-painter.h"
 
@@ -225,6 +226,35 @@ draw_progress (cairo_t  *cr,
         cairo_move_to (cr, x + 4, y + (row - logical.height) / 2);
         pango_cairo_show_layout (cr, layout);
       }
+}
+
+typedef struct
+{
+  CmDemandInputs *inputs;
+  CmDemandResult *result;
+} DemandData;
+
+static void
+demand_data_free (gpointer user_data)
+{
+  DemandData *data = user_data;
+
+  cm_demand_inputs_free (data->inputs);
+  cm_demand_result_free (data->result);
+  g_free (data);
+}
+
+static void
+draw_demand (cairo_t  *cr,
+             double    width,
+             double    height,
+             gpointer  user_data)
+{
+  DemandData *data = user_data;
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 7.5px");
+
+  cm_demand_chart_draw (cr, data->inputs, data->result, width, height,
+                        cm_demand_chart_palette_light (), font);
 }
 
 /* The cover ------------------------------------------------------------- */
@@ -517,6 +547,21 @@ add_demand (CmSummaryFlow       *flow,
         label = g_strdup (_("Total"));
       add_plain_row (table, y < result->n_years ? CM_SUMMARY_ROW_NORMAL : CM_SUMMARY_ROW_TOTAL,
                      label, cases, hours, cost, budget, NULL);
+    }
+
+  if (spec->demand_inputs != NULL)
+    {
+      DemandData *data = g_new0 (DemandData, 1);
+      g_autofree char *description = NULL;
+
+      data->inputs = cm_demand_inputs_copy (spec->demand_inputs);
+      data->result = cm_demand_result_copy (spec->demand_result);
+      description = cm_demand_chart_describe (data->inputs, data->result);
+      cm_summary_flow_add_figure (flow, cm_summary_flow_get_width (flow), 200, draw_demand,
+                                  data, demand_data_free);
+      cm_summary_flow_keep_with_next (flow);
+      if (description != NULL && *description != '\0')
+        add_paragraph (flow, CM_SUMMARY_TEXT_SMALL, description);
     }
 }
 
