@@ -25,8 +25,23 @@ static const GOptionEntry option_entries[] = {
     N_("Open the database at PATH instead of the default one"), N_("PATH") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and quit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { NULL }
 };
+
+static void
+use_database (CmApplication *self,
+              const char    *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+  g_free (self->database_path);
+  self->database_path = g_file_get_path (file);
+  /* Each database gets its own instance, so two files can be open. */
+  g_application_set_flags (G_APPLICATION (self),
+                           g_application_get_flags (G_APPLICATION (self)) |
+                           G_APPLICATION_NON_UNIQUE);
+}
 
 /* The database is opened on a worker thread, so the window is on screen at
  * once even when a large file takes a moment to check. */
@@ -87,6 +102,7 @@ cm_application_handle_local_options (GApplication *application,
                                      GVariantDict *options)
 {
   CmApplication *self = CM_APPLICATION (application);
+  g_autofree const char **remaining = NULL;
   const char *path = NULL;
 
   if (g_variant_dict_contains (options, "version"))
@@ -95,17 +111,20 @@ cm_application_handle_local_options (GApplication *application,
       return 0;
     }
 
-  if (g_variant_dict_lookup (options, "database", "^&ay", &path))
+  /* "commissioning advocacy.db" opens that file, like --database. */
+  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining))
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-
-      g_free (self->database_path);
-      self->database_path = g_file_get_path (file);
-      /* Each database gets its own instance, so two files can be open. */
-      g_application_set_flags (application,
-                               g_application_get_flags (application) |
-                               G_APPLICATION_NON_UNIQUE);
+      if (g_strv_length ((char **) remaining) > 1)
+        {
+          g_printerr ("%s\n", _("Give one database at a time."));
+          return 1;
+        }
+      if (remaining[0] != NULL)
+        use_database (self, remaining[0]);
     }
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &path))
+    use_database (self, path);
 
   return -1;
 }
@@ -225,6 +244,7 @@ static void
 cm_application_init (CmApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[DATABASE]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Plan, do and review the commissioning of "
                                               "social care services."));

@@ -629,12 +629,21 @@ append_grouped (GString *out,
 
   for (int i = 0; i < len; i++)
     {
-      /* Translators: the separator between groups of thousands in money,
-       * as in "£12,345" */
+      /* Translators: the separator between groups of thousands in money
+       * and counts, as in "£12,345" */
       if (i > 0 && (len - i) % 3 == 0)
         g_string_append (out, C_("thousands separator", ","));
       g_string_append_c (out, digits[i]);
     }
+}
+
+char *
+cm_summary_format_count (guint64 count)
+{
+  GString *out = g_string_new (NULL);
+
+  append_grouped (out, count);
+  return g_string_free (out, FALSE);
 }
 
 char *

@@ -128,6 +128,7 @@ guint           cm_summary_model_count   (const CmSummaryModel *model,
 /* Text helpers shared by the summary and the exports. */
 char           *cm_summary_format_date       (const GDate     *date);
 char           *cm_summary_format_date_time  (GDateTime       *date_time);
+char           *cm_summary_format_count      (guint64          count);
 char           *cm_summary_format_money      (gint64           pence);
 char           *cm_summary_format_pounds     (double           pounds);
 char           *cm_summary_format_advocacy   (CmAdvocacyTypes  types);

@@ -112,7 +112,8 @@ static guint
 percent (guint part,
          guint whole)
 {
-  return whole > 0 ? (guint) floor (100.0 * part / whole + 0.5) : 0;
+  /* Rounded down, as the wheel does, so that 99.6% is not "100%". */
+  return whole > 0 ? (guint) floor (100.0 * part / whole) : 0;
 }
 
 /* Figures --------------------------------------------------------------- */
@@ -160,9 +161,9 @@ draw_progress (cairo_t  *cr,
   const ProgressData *data = user_data;
   const CmWheelPalette *palette = cm_wheel_palette_light ();
   g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 8");
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 8px");
   double row = height / (CM_N_STAGES * CM_N_RINGS);
-  double label_width = width * 0.3, bar_x = label_width + 6, count_width = 46;
+  double label_width = width * 0.28, bar_x = label_width + 6, count_width = 64;
   double bar_width = width - bar_x - count_width;
   guint most = 1;
 
@@ -217,8 +218,8 @@ draw_progress (cairo_t  *cr,
           }
 
         /* Translators: in the progress chart, how many of a stage and ring's
-         * activities are done, e.g. "3 of 7" */
-        count = g_strdup_printf (_("%u of %u"), data->counts[s][r][CM_ACTIVITY_STATUS_DONE],
+         * activities are done, e.g. "3 of 7 done" */
+        count = g_strdup_printf (_("%u of %u done"), data->counts[s][r][CM_ACTIVITY_STATUS_DONE],
                                  total);
         pango_layout_set_text (layout, count, -1);
         pango_layout_get_pixel_extents (layout, NULL, &logical);
@@ -277,7 +278,9 @@ build_cover (CmSummaryFlow        *flow,
   g_autofree char *contributions = NULL;
   g_autofree char *specs = NULL;
   guint n_done = cm_summary_model_count (model, CM_STAGE_NONE, -1, CM_ACTIVITY_STATUS_DONE);
-  guint n_all = cm_summary_model_count (model, CM_STAGE_NONE, -1, -1);
+  guint n_all = cm_summary_model_count (model, CM_STAGE_NONE, -1, -1) -
+                cm_summary_model_count (model, CM_STAGE_NONE, -1,
+                                        CM_ACTIVITY_STATUS_NOT_APPLICABLE);
   guint n_held = 0;
   CmSummaryTable *facts;
 
@@ -296,16 +299,16 @@ build_cover (CmSummaryFlow        *flow,
     cm_summary_flow_add_space (flow, 12);
 
   /* Translators: on the cover, how many activities are done, e.g.
-   * "12 of 40 activities done (30%)" */
+   * "12 of 40 activities done (30%)"; those not applicable are not counted */
   progress = g_strdup_printf (ngettext ("%u of %u activity done (%u%%)",
                                         "%u of %u activities done (%u%%)", n_all),
                               n_done, n_all, percent (n_done, n_all));
   overdue = g_strdup_printf (ngettext ("%u activity", "%u activities", model->n_overdue),
                              model->n_overdue);
-  specs = g_strdup_printf ("%u", model->specs->len);
+  specs = cm_summary_format_count (model->specs->len);
   /* Translators: on the cover, e.g. "5 held, 2 planned" */
   workshops = g_strdup_printf (_("%u held, %u planned"), n_held, model->workshops->len - n_held);
-  contributions = g_strdup_printf ("%u", model->n_contributions);
+  contributions = cm_summary_format_count (model->n_contributions);
 
   facts = cm_summary_flow_add_table (flow, CM_SUMMARY_TABLE_PLAIN, 2,
                                      (const double[]) { 1.0, 2.6 });
@@ -352,6 +355,7 @@ build_progress (CmSummaryFlow        *flow,
                 const CmSummaryModel *model)
 {
   guint n_all = cm_summary_model_count (model, CM_STAGE_NONE, -1, -1);
+  guint n_counted;
   guint n[CM_N_ACTIVITY_STATUSES];
   g_autofree char *summary = NULL;
   ProgressData *data;
@@ -369,13 +373,15 @@ build_progress (CmSummaryFlow        *flow,
       return;
     }
 
-  /* Translators: the first sentence of the progress section */
-  summary = g_strdup_printf (ngettext ("%u of %u activity is done (%u%%); %u in progress, "
-                                       "%u not started and %u not applicable.",
-                                       "%u of %u activities are done (%u%%); %u in progress, "
-                                       "%u not started and %u not applicable.", n_all),
-                             n[CM_ACTIVITY_STATUS_DONE], n_all,
-                             percent (n[CM_ACTIVITY_STATUS_DONE], n_all),
+  n_counted = n_all - n[CM_ACTIVITY_STATUS_NOT_APPLICABLE];
+  /* Translators: the first sentence of the progress section; activities
+   * not applicable are left out of the share done, as on the wheel */
+  summary = g_strdup_printf (ngettext ("%u of %u activity is done (%u%%); %u in progress and "
+                                       "%u not started. %u not applicable.",
+                                       "%u of %u activities are done (%u%%); %u in progress and "
+                                       "%u not started. %u not applicable.", n_counted),
+                             n[CM_ACTIVITY_STATUS_DONE], n_counted,
+                             percent (n[CM_ACTIVITY_STATUS_DONE], n_counted),
                              n[CM_ACTIVITY_STATUS_IN_PROGRESS], n[CM_ACTIVITY_STATUS_NOT_STARTED],
                              n[CM_ACTIVITY_STATUS_NOT_APPLICABLE]);
   if (model->n_overdue > 0)
@@ -467,7 +473,7 @@ build_activities (CmSummaryFlow        *flow,
   add_paragraph (flow, CM_SUMMARY_TEXT_SMALL, note);
 
   table = cm_summary_flow_add_table (flow, CM_SUMMARY_TABLE_GRID, 4,
-                                     (const double[]) { 3.4, 1.2, 1.6, 1.5 });
+                                     (const double[]) { 3.2, 1.1, 1.6, 1.75 });
   cm_summary_table_set_header (table, (const char * const[]) { h0, h1, h2, h3 });
 
   for (guint i = 0; i < model->activities->len; i++)
