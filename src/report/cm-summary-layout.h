@@ -121,6 +121,35 @@ void            cm_summary_flow_render_page      (CmSummaryFlow       *flow,
                                                   guint                page,
                                                   cairo_t             *cr);
 
+/* What went where, for tests. */
+typedef enum
+{
+  CM_SUMMARY_PIECE_TEXT,
+  CM_SUMMARY_PIECE_TABLE_ROW,
+  CM_SUMMARY_PIECE_FIGURE,
+} CmSummaryPieceKind;
+
+typedef struct
+{
+  CmSummaryPieceKind kind;
+  guint              block;      /* the block's index, in the order added */
+  double             y;
+  double             height;
+  guint              first;      /* text: lines [first, last) of n_lines */
+  guint              last;
+  guint              n_lines;
+  int                row;        /* tables: the row, -1 for the header */
+  gboolean           whole_row;  /* FALSE for part of a row broken over pages */
+} CmSummaryPiece;
+
+guint           cm_summary_flow_get_n_blocks     (CmSummaryFlow       *flow);
+guint           cm_summary_flow_get_n_pieces     (CmSummaryFlow       *flow,
+                                                  guint                page);
+void            cm_summary_flow_get_piece        (CmSummaryFlow       *flow,
+                                                  guint                page,
+                                                  guint                index,
+                                                  CmSummaryPiece      *piece);
+
 guint           cm_summary_flow_get_n_outline    (CmSummaryFlow       *flow);
 void            cm_summary_flow_get_outline      (CmSummaryFlow       *flow,
                                                   guint                index,
