@@ -120,6 +120,23 @@ test_words_punctuation (void)
   g_assert_cmpstr (added_text, ==, "[outcomes]");
 }
 
+/* A rewritten sentence reads as the old one removed and the new one added,
+ * not as a patchwork around the few words they happen to share. */
+static void
+test_words_rewrite (void)
+{
+  const char *older = "Describe what should be different for people who use the service, in "
+                      "their own words where you can.";
+  const char *newer = "People are heard and understood. Advocates help people take part in "
+                      "decisions about their care.";
+  g_autoptr(GPtrArray) spans = diff_words (older, newer);
+
+  g_assert_cmpuint (spans->len, ==, 3);
+  g_assert_cmpint (((CmDiffSpan *) spans->pdata[0])->op, ==, CM_DIFF_REMOVED);
+  g_assert_cmpint (((CmDiffSpan *) spans->pdata[1])->op, ==, CM_DIFF_ADDED);
+  g_assert_cmpstr (((CmDiffSpan *) spans->pdata[2])->text, ==, ".");
+}
+
 static void
 test_words_paragraphs (void)
 {
@@ -481,6 +498,7 @@ main (int   argc,
   g_test_add_func ("/spec-compare/words/basic", test_words_basic);
   g_test_add_func ("/spec-compare/words/punctuation", test_words_punctuation);
   g_test_add_func ("/spec-compare/words/paragraphs", test_words_paragraphs);
+  g_test_add_func ("/spec-compare/words/rewrite", test_words_rewrite);
   g_test_add_func ("/spec-compare/words/random", test_words_random);
   g_test_add_func ("/spec-compare/words/long", test_words_long);
   g_test_add_func ("/spec-compare/lines", test_lines);

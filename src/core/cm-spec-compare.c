@@ -542,13 +542,88 @@ slide_edits (GPtrArray *spans)
     }
 }
 
-static GPtrArray *
-finish (GPtrArray *spans)
+/* Sums the length of the changes next to spans[index]: before it when
+ * @step is -1, after it when +1. */
+static void
+edits_beside (GPtrArray *spans,
+              guint      index,
+              int        step,
+              glong     *removed,
+              glong     *added)
 {
-  g_autoptr(GPtrArray) tidy = normalise (spans);
+  *removed = *added = 0;
+
+  for (int i = (int) index + step; i >= 0 && i < (int) spans->len; i += step)
+    {
+      CmDiffSpan *span = g_ptr_array_index (spans, i);
+
+      if (span->op == CM_DIFF_SAME)
+        break;
+      if (span->op == CM_DIFF_REMOVED)
+        *removed += g_utf8_strlen (span->text, -1);
+      else
+        *added += g_utf8_strlen (span->text, -1);
+    }
+}
+
+/* A short run kept between two bigger changes ("people", "their" inside
+ * two rewritten sentences) is chance, not meaning: fold it into the
+ * changes, so a rewrite reads as old text then new text. */
+static gboolean
+fold_chance_matches (GPtrArray *spans)
+{
+  gboolean folded = FALSE;
+
+  for (guint i = 1; i + 1 < spans->len; i++)
+    {
+      CmDiffSpan *span = g_ptr_array_index (spans, i);
+      glong removed_before, added_before, removed_after, added_after, length;
+      CmDiffSpan *copy;
+
+      if (span->op != CM_DIFF_SAME)
+        continue;
+
+      edits_beside (spans, i, -1, &removed_before, &added_before);
+      edits_beside (spans, i, 1, &removed_after, &added_after);
+      length = g_utf8_strlen (span->text, -1);
+
+      if (removed_before + added_before == 0 || removed_after + added_after == 0 ||
+          length > MAX (removed_before, added_before) ||
+          length > MAX (removed_after, added_after))
+        continue;
+
+      copy = g_new0 (CmDiffSpan, 1);
+      copy->op = CM_DIFF_ADDED;
+      copy->text = g_strdup (span->text);
+      span->op = CM_DIFF_REMOVED;
+      g_ptr_array_insert (spans, (int) i + 1, copy);
+      folded = TRUE;
+    }
+
+  return folded;
+}
+
+static GPtrArray *
+finish (GPtrArray *spans,
+        gboolean   fold)
+{
+  GPtrArray *tidy = normalise (spans);
+
+  for (guint round = 0; fold && round < 8 && fold_chance_matches (tidy); round++)
+    {
+      GPtrArray *again = normalise (tidy);
+
+      g_ptr_array_unref (tidy);
+      tidy = again;
+    }
 
   slide_edits (tidy);
-  return normalise (tidy);
+  {
+    GPtrArray *result = normalise (tidy);
+
+    g_ptr_array_unref (tidy);
+    return result;
+  }
 }
 
 static Interner *
@@ -592,7 +667,7 @@ cm_diff_lines (const char *older,
   emit_diff (spans, (Token *) (gpointer) a->data, (int) a->len,
              (Token *) (gpointer) b->data, (int) b->len, FALSE);
 
-  return finish (spans);
+  return finish (spans, FALSE);
 }
 
 /**
@@ -630,7 +705,7 @@ cm_diff_words (const char *older,
         append_span (spans, span->op, span->text, strlen (span->text));
     }
 
-  return finish (spans);
+  return finish (spans, TRUE);
 }
 
 /**

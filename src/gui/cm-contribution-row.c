@@ -113,10 +113,9 @@ update (CmContributionRow *self)
 }
 
 static void
-on_menu_active (CmContributionRow *self)
+on_menu_shown (CmContributionRow *self)
 {
-  if (gtk_menu_button_get_active (self->menu_button))
-    g_signal_emit (self, signals[MENU_OPENED], 0);
+  g_signal_emit (self, signals[MENU_OPENED], 0);
 }
 
 static void
@@ -150,7 +149,6 @@ cm_contribution_row_class_init (CmContributionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CmContributionRow, text_label);
   gtk_widget_class_bind_template_child (widget_class, CmContributionRow, pin_image);
   gtk_widget_class_bind_template_child (widget_class, CmContributionRow, menu_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_menu_active);
 }
 
 static void
@@ -165,6 +163,8 @@ cm_contribution_row_new (GMenuModel *menu)
   CmContributionRow *self = g_object_new (CM_TYPE_CONTRIBUTION_ROW, NULL);
 
   gtk_menu_button_set_menu_model (self->menu_button, menu);
+  g_signal_connect_object (gtk_menu_button_get_popover (self->menu_button), "show",
+                           G_CALLBACK (on_menu_shown), self, G_CONNECT_SWAPPED);
   return self;
 }
 

@@ -7,14 +7,20 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cm-wheel-painter.h"
 
 /* The commissioning-cycle wheel on screen. The report painter draws it; this
- * widget keeps the wheel (all but hover, selection and focus) as a texture,
- * drawn again only when the activities, the size, the font or the style
- * change, so that moving the pointer or the selection costs next to
- * nothing. The selected activity doubles as the keyboard cursor. */
+ * widget keeps the wheel (all but hover, selection and focus) as an image of
+ * its own, handed to GTK in tiles. Moving the pointer or the selection draws
+ * only the highlights over it. When an activity's status changes, the
+ * painter paints just that segment (and the centre's progress) into the
+ * image, and only the tiles they touch become new textures; the image is
+ * painted whole again only when the layout, the size, the font or the style
+ * change. The selected activity doubles as the keyboard cursor. */
+
+#define TILE_SIZE 128  /* device pixels */
 
 struct _CmCycleWheel
 {
@@ -29,12 +35,17 @@ struct _CmCycleWheel
   gboolean              model_stale;
   PangoFontDescription *font;
 
-  GdkTexture           *texture;
-  int                   texture_width;
-  int                   texture_height;
-  int                   texture_scale;
-  const CmWheelPalette *texture_palette;
-  char                 *texture_font;
+  /* What the image shows, and how: model, size, scale, palette, font. */
+  cairo_surface_t      *image;
+  GPtrArray            *tiles;            /* of GdkTexture, row by row */
+  int                   n_columns;
+  int                   tile_size;        /* device pixels */
+  CmWheelModel         *image_model;
+  int                   image_width;
+  int                   image_height;
+  int                   image_scale;
+  const CmWheelPalette *image_palette;
+  char                 *image_font;
 
   CmWheelHit            hover;
 
@@ -172,12 +183,11 @@ update_description (CmCycleWheel *self)
 }
 
 /* Something the wheel shows changed: build the model again when next
- * needed, and redraw. */
+ * needed, and redraw; the next frame paints what changed. */
 static void
 invalidate (CmCycleWheel *self)
 {
   self->model_stale = TRUE;
-  g_clear_object (&self->texture);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   update_description (self);
 }
@@ -481,39 +491,217 @@ on_pressed (GtkGestureClick *gesture,
 /* Drawing */
 
 static void
-render_texture (CmCycleWheel         *self,
-                int                   width,
-                int                   height,
-                int                   scale,
-                const CmWheelPalette *palette,
-                const char           *font_key)
+clear_image (CmCycleWheel *self)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
+  g_clear_pointer (&self->image, cairo_surface_destroy);
+  g_clear_pointer (&self->image_model, cm_wheel_model_unref);
+  g_clear_pointer (&self->image_font, g_free);
+  g_ptr_array_set_size (self->tiles, 0);
+}
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
-  cairo_surface_set_device_scale (surface, scale, scale);
-  cr = cairo_create (surface);
-  cm_wheel_painter_draw (cr, self->model, width, height, palette, NULL);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+/* A texture of its own for a tile: GTK may hold on to it while the image
+ * changes under a later frame. */
+static GdkTexture *
+texture_from_image (cairo_surface_t *image,
+                    int              x,
+                    int              y,
+                    int              width,
+                    int              height)
+{
+  const guchar *data = cairo_image_surface_get_data (image);
+  int stride = cairo_image_surface_get_stride (image);
+  gsize row_size = (gsize) width * 4;
+  guchar *pixels = g_malloc (row_size * height);
+  g_autoptr(GBytes) bytes = NULL;
+
+  for (int row = 0; row < height; row++)
+    memcpy (pixels + row_size * row, data + (gsize) stride * (y + row) + (gsize) x * 4, row_size);
+  bytes = g_bytes_new_take (pixels, row_size * height);
 
   /* GDK_MEMORY_DEFAULT is cairo's ARGB32, premultiplied, native-endian. */
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) cairo_image_surface_get_stride (surface) *
-                                      height * scale,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, row_size);
+}
 
-  g_clear_object (&self->texture);
-  self->texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT,
-                                          bytes, cairo_image_surface_get_stride (surface));
-  self->texture_width = width;
-  self->texture_height = height;
-  self->texture_scale = scale;
-  self->texture_palette = palette;
-  g_free (self->texture_font);
-  self->texture_font = g_strdup (font_key);
+/* Makes new textures for the tiles that @damage (in device pixels) touches,
+ * or for all of them. */
+static void
+update_tiles (CmCycleWheel         *self,
+              const cairo_region_t *damage)
+{
+  int device_width = cairo_image_surface_get_width (self->image);
+  int device_height = cairo_image_surface_get_height (self->image);
+  int n_rows = (device_height + self->tile_size - 1) / self->tile_size;
+
+  cairo_surface_flush (self->image);
+  g_ptr_array_set_size (self->tiles, self->n_columns * n_rows);
+
+  for (int row = 0; row < n_rows; row++)
+    for (int column = 0; column < self->n_columns; column++)
+      {
+        cairo_rectangle_int_t tile;
+
+        tile.x = column * self->tile_size;
+        tile.y = row * self->tile_size;
+        tile.width = MIN (self->tile_size, device_width - tile.x);
+        tile.height = MIN (self->tile_size, device_height - tile.y);
+        if (damage != NULL &&
+            cairo_region_contains_rectangle (damage, &tile) == CAIRO_REGION_OVERLAP_OUT)
+          continue;
+
+        g_clear_object (&g_ptr_array_index (self->tiles, row * self->n_columns + column));
+        g_ptr_array_index (self->tiles, row * self->n_columns + column) =
+          texture_from_image (self->image, tile.x, tile.y, tile.width, tile.height);
+      }
+}
+
+static void
+paint_image (CmCycleWheel         *self,
+             int                   width,
+             int                   height,
+             int                   scale,
+             const CmWheelPalette *palette,
+             const char           *font_key)
+{
+  CmWheelState state = CM_WHEEL_STATE_INIT;
+  cairo_t *cr;
+
+  clear_image (self);
+
+  self->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (self->image, scale, scale);
+  state.font = self->font;
+  cr = cairo_create (self->image);
+  cm_wheel_painter_draw (cr, self->model, width, height, palette, &state);
+  cairo_destroy (cr);
+
+  /* Tiles whose edges fall on whole units. */
+  self->tile_size = MAX (scale, TILE_SIZE - TILE_SIZE % scale);
+  self->n_columns = (width * scale + self->tile_size - 1) / self->tile_size;
+  update_tiles (self, NULL);
+
+  self->image_model = cm_wheel_model_ref (self->model);
+  self->image_width = width;
+  self->image_height = height;
+  self->image_scale = scale;
+  self->image_palette = palette;
+  self->image_font = g_strdup (font_key);
+}
+
+/* Paints into the image only what the model changed since it was painted.
+ * Returns FALSE when it must be painted whole. */
+static gboolean
+paint_changes (CmCycleWheel *self)
+{
+  CmWheelState state = CM_WHEEL_STATE_INIT;
+  cairo_region_t *damage, *device_damage;
+  gboolean painted;
+  cairo_t *cr;
+
+  if (self->image_model == self->model)
+    return TRUE;
+
+  damage = cairo_region_create ();
+  state.font = self->font;
+  cr = cairo_create (self->image);
+  painted = cm_wheel_painter_draw_changes (cr, self->model, self->image_model,
+                                           self->image_width, self->image_height,
+                                           self->image_palette, &state, damage);
+  cairo_destroy (cr);
+
+  if (painted)
+    {
+      device_damage = cairo_region_create ();
+      for (int i = 0; i < cairo_region_num_rectangles (damage); i++)
+        {
+          cairo_rectangle_int_t rect;
+
+          cairo_region_get_rectangle (damage, i, &rect);
+          rect.x *= self->image_scale;
+          rect.y *= self->image_scale;
+          rect.width *= self->image_scale;
+          rect.height *= self->image_scale;
+          cairo_region_union_rectangle (device_damage, &rect);
+        }
+      update_tiles (self, device_damage);
+      cairo_region_destroy (device_damage);
+
+      g_clear_pointer (&self->image_model, cm_wheel_model_unref);
+      self->image_model = cm_wheel_model_ref (self->model);
+    }
+
+  cairo_region_destroy (damage);
+  return painted;
+}
+
+static void
+ensure_image (CmCycleWheel         *self,
+              int                   width,
+              int                   height,
+              int                   scale,
+              const CmWheelPalette *palette,
+              const char           *font_key)
+{
+  if (self->image != NULL && self->image_width == width && self->image_height == height &&
+      self->image_scale == scale && self->image_palette == palette &&
+      g_strcmp0 (self->image_font, font_key) == 0 && paint_changes (self))
+    return;
+
+  paint_image (self, width, height, scale, palette, font_key);
+}
+
+/* What the highlights may cover, in whole units: the segments under the
+ * pointer and selected, with room for the focus ring round the selection,
+ * or round the whole wheel. */
+static gboolean
+get_highlight_bounds (CmCycleWheel       *self,
+                      const CmWheelState *state,
+                      int                 width,
+                      int                 height,
+                      graphene_rect_t    *bounds)
+{
+  const CmWheelHit *hits[] = { &state->hover, &state->selected };
+  CmWheelGeometry geometry;
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  double margin = 6.0;
+
+  cm_wheel_model_get_geometry (self->model, width, height, &geometry);
+
+  for (guint i = 0; i < G_N_ELEMENTS (hits); i++)
+    {
+      CmWheelSector sector;
+      double x, y, w, h;
+
+      if ((hits[i]->kind != CM_WHEEL_HIT_SEGMENT && hits[i]->kind != CM_WHEEL_HIT_PLACEHOLDER) ||
+          !cm_wheel_geometry_get_sector (&geometry, hits[i], &sector))
+        continue;
+
+      cm_wheel_geometry_sector_bounds (&geometry, &sector, &x, &y, &w, &h);
+      x0 = MIN (x0, x);
+      y0 = MIN (y0, y);
+      x1 = MAX (x1, x + w);
+      y1 = MAX (y1, y + h);
+    }
+
+  if (state->focus_visible && state->selected.kind == CM_WHEEL_HIT_NONE)
+    {
+      x0 = MIN (x0, geometry.cx - geometry.band_outer);
+      y0 = MIN (y0, geometry.cy - geometry.band_outer);
+      x1 = MAX (x1, geometry.cx + geometry.band_outer);
+      y1 = MAX (y1, geometry.cy + geometry.band_outer);
+    }
+
+  if (x1 < x0)
+    return FALSE;
+
+  x0 = MAX (0.0, floor (x0 - margin));
+  y0 = MAX (0.0, floor (y0 - margin));
+  x1 = MIN (width, ceil (x1 + margin));
+  y1 = MIN (height, ceil (y1 + margin));
+  if (x1 <= x0 || y1 <= y0)
+    return FALSE;
+
+  graphene_rect_init (bounds, x0, y0, x1 - x0, y1 - y0);
+  return TRUE;
 }
 
 static void
@@ -527,6 +715,8 @@ cm_cycle_wheel_snapshot (GtkWidget   *widget,
   const CmWheelPalette *palette = current_palette ();
   CmWheelState state = CM_WHEEL_STATE_INIT;
   g_autofree char *font_key = NULL;
+  graphene_rect_t bounds;
+  int n_rows;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
@@ -535,25 +725,32 @@ cm_cycle_wheel_snapshot (GtkWidget   *widget,
   ensure_model (self);
   update_font (self);
   font_key = self->font != NULL ? pango_font_description_to_string (self->font) : g_strdup ("");
+  ensure_image (self, width, height, scale, palette, font_key);
 
-  if (self->texture == NULL || self->texture_width != width ||
-      self->texture_height != height || self->texture_scale != scale ||
-      self->texture_palette != palette || g_strcmp0 (self->texture_font, font_key) != 0)
-    render_texture (self, width, height, scale, palette, font_key);
+  n_rows = self->tiles->len / self->n_columns;
+  for (int row = 0; row < n_rows; row++)
+    for (int column = 0; column < self->n_columns; column++)
+      {
+        GdkTexture *tile = g_ptr_array_index (self->tiles, row * self->n_columns + column);
 
-  gtk_snapshot_append_texture (snapshot, self->texture,
-                               &GRAPHENE_RECT_INIT (0, 0, width, height));
+        gtk_snapshot_append_texture (snapshot, tile,
+                                     &GRAPHENE_RECT_INIT ((float) column * self->tile_size / scale,
+                                                          (float) row * self->tile_size / scale,
+                                                          (float) gdk_texture_get_width (tile) /
+                                                          scale,
+                                                          (float) gdk_texture_get_height (tile) /
+                                                          scale));
+      }
 
   state.hover = self->hover;
   get_selected_hit (self, &state.selected);
   state.focus_visible = gtk_widget_has_visible_focus (widget);
   state.font = self->font;
 
-  if (state.hover.kind == CM_WHEEL_HIT_NONE && state.selected.kind == CM_WHEEL_HIT_NONE &&
-      !state.focus_visible)
+  if (!get_highlight_bounds (self, &state, width, height, &bounds))
     return;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   cm_wheel_painter_draw_highlights (cr, self->model, width, height, palette, &state);
   cairo_destroy (cr);
 }
@@ -623,7 +820,7 @@ cm_cycle_wheel_dispose (GObject *object)
   cm_cycle_wheel_set_activities (self, NULL);
   cm_cycle_wheel_set_cycle (self, NULL);
   g_clear_object (&self->selected);
-  g_clear_object (&self->texture);
+  clear_image (self);
   g_clear_pointer (&self->model, cm_wheel_model_unref);
 
   G_OBJECT_CLASS (cm_cycle_wheel_parent_class)->dispose (object);
@@ -635,8 +832,8 @@ cm_cycle_wheel_finalize (GObject *object)
   CmCycleWheel *self = CM_CYCLE_WHEEL (object);
 
   g_clear_pointer (&self->watched, g_ptr_array_unref);
+  g_clear_pointer (&self->tiles, g_ptr_array_unref);
   g_clear_pointer (&self->font, pango_font_description_free);
-  g_free (self->texture_font);
 
   G_OBJECT_CLASS (cm_cycle_wheel_parent_class)->finalize (object);
 }
@@ -747,6 +944,7 @@ cm_cycle_wheel_init (CmCycleWheel *self)
   GtkGesture *click;
 
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
+  self->tiles = g_ptr_array_new_with_free_func (g_object_unref);
   self->hover = (CmWheelHit) CM_WHEEL_HIT_INIT;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);

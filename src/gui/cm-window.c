@@ -7,7 +7,10 @@
 
 #include "cm-cycle-page.h"
 #include "cm-sample.h"
+#include "cm-specs-page.h"
+#include "cm-summary-page.h"
 #include "cm-window.h"
+#include "cm-workshops-page.h"
 
 /* The main window: the cycles in a sidebar, and the selected cycle's pages
  * in a view stack. Below 720 px the sidebar folds away (a leaflet) and
@@ -32,8 +35,11 @@ struct _CmWindow
   GtkStack             *content_stack;
   AdwStatusPage        *error_page;
   AdwViewStack         *view_stack;
-  AdwWindowTitle       *content_title;
+  AdwViewSwitcherTitle *content_title;
   CmCyclePage          *cycle_page;
+  CmSpecsPage          *specs_page;
+  CmWorkshopsPage      *workshops_page;
+  CmSummaryPage        *summary_page;
   AdwToastOverlay      *toast_overlay;
 };
 
@@ -78,9 +84,12 @@ update_content (CmWindow *self)
 
   gtk_stack_set_visible_child_name (self->content_stack, page);
   cm_cycle_page_set_cycle (self->cycle_page, self->store, cycle);
-  adw_window_title_set_title (self->content_title, cycle ? cm_cycle_get_title (cycle) : "");
-  adw_window_title_set_subtitle (self->content_title,
-                                 cycle ? cm_cycle_get_service_area (cycle) : "");
+  cm_specs_page_set_cycle (self->specs_page, self->store, cycle);
+  cm_workshops_page_set_cycle (self->workshops_page, self->store, cycle);
+  cm_summary_page_set_cycle (self->summary_page, self->store, cycle);
+  adw_view_switcher_title_set_title (self->content_title, cycle ? cm_cycle_get_title (cycle) : "");
+  adw_view_switcher_title_set_subtitle (self->content_title,
+                                        cycle ? cm_cycle_get_service_area (cycle) : "");
   update_actions (self);
 
   if (cycle != NULL && self->settings != NULL)
@@ -313,6 +322,20 @@ focus_wheel_activated (GtkWidget  *widget,
 }
 
 static void
+show_page_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CmWindow *self = CM_WINDOW (widget);
+
+  if (get_selected_cycle (self) == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
 back_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -390,8 +413,9 @@ on_content_title_notify (CmWindow *self)
 
   if (cycle != NULL)
     {
-      adw_window_title_set_title (self->content_title, cm_cycle_get_title (cycle));
-      adw_window_title_set_subtitle (self->content_title, cm_cycle_get_service_area (cycle));
+      adw_view_switcher_title_set_title (self->content_title, cm_cycle_get_title (cycle));
+      adw_view_switcher_title_set_subtitle (self->content_title,
+                                            cm_cycle_get_service_area (cycle));
     }
 }
 
@@ -443,6 +467,9 @@ cm_window_class_init (CmWindowClass *klass)
   window_class->close_request = cm_window_close_request;
 
   g_type_ensure (CM_TYPE_CYCLE_PAGE);
+  g_type_ensure (CM_TYPE_SPECS_PAGE);
+  g_type_ensure (CM_TYPE_WORKSHOPS_PAGE);
+  g_type_ensure (CM_TYPE_SUMMARY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CmWindow, leaflet);
@@ -454,6 +481,9 @@ cm_window_class_init (CmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CmWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, cycle_page);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, specs_page);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, workshops_page);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, summary_page);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, toast_overlay);
 
   gtk_widget_class_install_action (widget_class, "win.new-cycle", NULL, new_cycle_activated);
@@ -465,6 +495,7 @@ cm_window_class_init (CmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.focus-wheel", NULL, focus_wheel_activated);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-cycle", NULL);
@@ -476,6 +507,14 @@ cm_window_class_init (CmWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.focus-wheel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.show-page", "s", "cycle");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.show-page", "s", "specifications");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
+                                       "win.show-page", "s", "workshops");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
+                                       "win.show-page", "s", "summary");
 }
 
 static void

@@ -132,6 +132,7 @@ typedef struct
   double  from;      /* table rows: the part [from, to) of the row */
   double  to;
   double  scale;     /* figures */
+  gboolean repeated; /* a group heading repeated at the top of a page */
 } Piece;
 
 typedef struct
@@ -803,7 +804,7 @@ place_header (Pager          *pager,
               Block          *block,
               CmSummaryTable *table)
 {
-  Piece piece = { block, pager->y, -1, 0, 0, 0, 0, 1.0 };
+  Piece piece = { block, pager->y, -1, 0, 0, 0, 0, 1.0, FALSE };
 
   if (table->header == NULL)
     return;
@@ -813,32 +814,66 @@ place_header (Pager          *pager,
   pager->y += table->header->height;
 }
 
+/* Goes on to a new page in the middle of a table: the header again and,
+ * when the rows go on under a group heading, that heading again. Returns
+ * where the rows start. */
+static double
+continue_table (Pager          *pager,
+                Block          *block,
+                CmSummaryTable *table,
+                int             group,
+                guint           next_row)
+{
+  Row *next = g_ptr_array_index (table->rows, next_row);
+
+  pager_new_page (pager);
+  place_header (pager, block, table);
+
+  if (group >= 0 && !(next->flags & CM_SUMMARY_ROW_GROUP))
+    {
+      Row *heading = g_ptr_array_index (table->rows, (guint) group);
+      Piece piece = { block, pager->y, group, 0, 0, 0, heading->height, 1.0, TRUE };
+
+      pager_place (pager, &piece);
+      pager->y += heading->height;
+    }
+
+  return pager->y;
+}
+
 static void
 place_table (Pager *pager,
              Block *block)
 {
   CmSummaryTable *table = block->table;
   double header = header_height (table);
+  double start = -1.0;   /* where rows start on a page the table began at the top of */
+  int group = -1;
 
   if (!pager_at_top (pager) && table_is_kept_together (table, pager->flow->body_height) &&
       pager->y + table_height (table) > pager->bottom + EPSILON)
     pager_new_page (pager);
 
-  /* Never a header alone at the foot of a page. */
+  /* Never a header (or a group heading) alone at the foot of a page. */
   if (!pager_at_top (pager) && table->rows->len > 0)
     {
+      double quarter = pager->flow->body_height / 4;
       Row *first = g_ptr_array_index (table->rows, 0);
-      double need = header + MIN (first->height, pager->flow->body_height / 4);
+      double need = header + MIN (first->height, quarter);
 
+      if ((first->flags & CM_SUMMARY_ROW_GROUP) && table->rows->len > 1)
+        need += MIN (((Row *) g_ptr_array_index (table->rows, 1))->height, quarter);
       if (pager->y + need > pager->bottom + EPSILON)
         pager_new_page (pager);
     }
+  if (pager_at_top (pager))
+    start = header;
   place_header (pager, block, table);
 
   for (guint r = 0; r < table->rows->len; r++)
     {
       Row *row = g_ptr_array_index (table->rows, r);
-      Piece piece = { block, pager->y, (int) r, 0, 0, 0, row->height, 1.0 };
+      Piece piece = { block, pager->y, (int) r, 0, 0, 0, row->height, 1.0, FALSE };
       double need = row->height;
       double from = 0.0;
 
@@ -849,24 +884,22 @@ place_table (Pager *pager,
           need += MIN (next->height, pager->flow->body_height / 4);
         }
 
-      if (pager->y + need <= pager->bottom + EPSILON)
+      /* The first row was seen to fit, at least in part, before the header
+       * was placed. */
+      if (r > 0 && pager->y + need > pager->bottom + EPSILON && pager->y > start + EPSILON)
+        {
+          start = continue_table (pager, block, table, group, r);
+          piece.y = pager->y;
+        }
+
+      if (row->flags & CM_SUMMARY_ROW_GROUP)
+        group = (int) r;
+
+      if (pager->y + row->height <= pager->bottom + EPSILON)
         {
           pager_place (pager, &piece);
           pager->y += row->height;
           continue;
-        }
-
-      if (pager->y > header + EPSILON)
-        {
-          pager_new_page (pager);
-          place_header (pager, block, table);
-          piece.y = pager->y;
-          if (pager->y + row->height <= pager->bottom + EPSILON)
-            {
-              pager_place (pager, &piece);
-              pager->y += row->height;
-              continue;
-            }
         }
 
       /* Taller than a page: break it between lines. */
@@ -882,10 +915,9 @@ place_table (Pager *pager,
               cut = row_break (table, row, from, limit);
               if (cut <= from + EPSILON)
                 {
-                  if (pager->y > header + EPSILON)
+                  if (pager->y > start + EPSILON)
                     {
-                      pager_new_page (pager);
-                      place_header (pager, block, table);
+                      start = continue_table (pager, block, table, group, r);
                       continue;
                     }
                   cut = limit;  /* one line taller than a page: no choice */
@@ -899,10 +931,7 @@ place_table (Pager *pager,
           pager->y += cut - from;
           from = cut;
           if (from < row->height - EPSILON)
-            {
-              pager_new_page (pager);
-              place_header (pager, block, table);
-            }
+            start = continue_table (pager, block, table, group, r);
         }
     }
 }
@@ -1244,6 +1273,7 @@ cm_summary_flow_get_piece (CmSummaryFlow *flow,
     case BLOCK_TABLE:
       piece->kind = CM_SUMMARY_PIECE_TABLE_ROW;
       piece->row = found->row;
+      piece->repeated = found->repeated;
       piece->whole_row = found->from <= EPSILON &&
                          (found->row < 0 ||
                           found->to >= ((Row *) g_ptr_array_index (found->block->table->rows,

@@ -140,6 +140,7 @@ typedef struct
   guint              n_lines;
   int                row;        /* tables: the row, -1 for the header */
   gboolean           whole_row;  /* FALSE for part of a row broken over pages */
+  gboolean           repeated;   /* a group heading repeated on a new page */
 } CmSummaryPiece;
 
 guint           cm_summary_flow_get_n_blocks     (CmSummaryFlow       *flow);

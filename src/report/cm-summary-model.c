@@ -9,8 +9,8 @@
 
 #include "cm-store-specs.h"
 
-/* Gathers a cycle into a CmSummaryModel. Everything a printed summary or an
- * export may say about a person goes through quote_for() below, which is
+/* Gathers a cycle into a CmSummaryModel. Every quotation a printed summary
+ * or an export makes goes through cm_summary_quote_new() below, which is
  * where consent is applied. */
 
 typedef struct
@@ -18,16 +18,6 @@ typedef struct
   CmStore    *store;
   GHashTable *participants;   /* id → CmParticipant (owned) */
 } Gatherer;
-
-static void
-quote_free (gpointer data)
-{
-  CmSummaryQuote *quote = data;
-
-  g_free (quote->text);
-  g_free (quote->attribution);
-  g_free (quote);
-}
 
 static void
 activity_free (gpointer data)
@@ -98,38 +88,67 @@ clear_participant (gpointer participant)
     g_object_unref (participant);
 }
 
+/**
+ * cm_summary_participant_cache_new:
+ *
+ * Returns: (transfer full): a cache of participants for
+ *   cm_summary_quote_new(), so that a person is read once per summary
+ */
+GHashTable *
+cm_summary_participant_cache_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, clear_participant);
+}
+
 static CmParticipant *
-lookup_participant (Gatherer *gatherer,
-                    gint64    id)
+lookup_participant (CmStore    *store,
+                    GHashTable *cache,
+                    gint64      id)
 {
   gpointer participant;
   gint64 *key;
 
-  if (!g_hash_table_lookup_extended (gatherer->participants, &id, NULL, &participant))
+  if (cache == NULL)
+    return cm_store_get_participant (store, id, NULL);
+
+  if (!g_hash_table_lookup_extended (cache, &id, NULL, &participant))
     {
       key = g_new (gint64, 1);
-
       /* A participant that cannot be read is treated as unknown, and an
-       * unknown speaker is never quoted (see quote_for()). */
-      participant = cm_store_get_participant (gatherer->store, id, NULL);
+       * unknown speaker is never quoted. */
+      participant = cm_store_get_participant (store, id, NULL);
       *key = id;
-      g_hash_table_insert (gatherer->participants, key, participant);
+      g_hash_table_insert (cache, key, participant);
     }
 
-  return participant;
+  return participant != NULL ? g_object_ref (participant) : NULL;
 }
 
-/* The one place where consent decides what is printed. Returns NULL when
- * the contribution may not be quoted: its speaker asked not to be, was
- * erased, or cannot be found. Otherwise the quote carries the attribution
- * the speaker agreed to: their name only with named consent. */
-static CmSummaryQuote *
-quote_for (Gatherer       *gatherer,
-           CmContribution *contribution)
+/**
+ * cm_summary_quote_new:
+ * @store: the store
+ * @contribution: what was said
+ * @participants: (nullable): a cache from cm_summary_participant_cache_new()
+ *
+ * The one place where consent decides what is printed or exported as a
+ * quotation.
+ *
+ * Returns: (transfer full) (nullable): the quotation, or %NULL when the
+ *   contribution may not be quoted: its speaker asked not to be, was
+ *   erased, or cannot be found. The attribution is the one the speaker
+ *   agreed to: their name only with named consent, otherwise their role.
+ */
+CmSummaryQuote *
+cm_summary_quote_new (CmStore        *store,
+                      CmContribution *contribution,
+                      GHashTable     *participants)
 {
   gint64 participant_id = cm_contribution_get_participant_id (contribution);
   CmSummaryQuote *quote;
   char *attribution;
+
+  g_return_val_if_fail (CM_IS_STORE (store), NULL);
+  g_return_val_if_fail (CM_IS_CONTRIBUTION (contribution), NULL);
 
   if (participant_id == 0)
     {
@@ -139,7 +158,8 @@ quote_for (Gatherer       *gatherer,
     }
   else
     {
-      CmParticipant *participant = lookup_participant (gatherer, participant_id);
+      g_autoptr(CmParticipant) participant = lookup_participant (store, participants,
+                                                                 participant_id);
 
       if (participant == NULL || !cm_participant_may_be_quoted (participant))
         return NULL;
@@ -151,6 +171,17 @@ quote_for (Gatherer       *gatherer,
   quote->attribution = attribution;
   quote->kind = cm_contribution_get_kind (contribution);
   return quote;
+}
+
+void
+cm_summary_quote_free (CmSummaryQuote *quote)
+{
+  if (quote == NULL)
+    return;
+
+  g_free (quote->text);
+  g_free (quote->attribution);
+  g_free (quote);
 }
 
 static GDate *
@@ -346,7 +377,7 @@ gather_workshop (Gatherer           *gatherer,
   item->facilitator = g_strdup (cm_workshop_get_facilitator (workshop));
   item->state = cm_workshop_get_state (workshop);
   item->themes = g_ptr_array_new_with_free_func (theme_free);
-  item->quotes = g_ptr_array_new_with_free_func (quote_free);
+  item->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) cm_summary_quote_free);
   g_ptr_array_add (model->workshops, item);
 
   attendees = cm_store_list_attendees (gatherer->store, cm_workshop_get_id (workshop), error);
@@ -385,7 +416,7 @@ gather_workshop (Gatherer           *gatherer,
 
       if (cm_contribution_get_pinned (contribution) && item->quotes->len < CM_SUMMARY_MAX_QUOTES)
         {
-          CmSummaryQuote *quote = quote_for (gatherer, contribution);
+          CmSummaryQuote *quote = cm_summary_quote_new (gatherer->store, contribution, gatherer->participants);
 
           if (quote != NULL)
             g_ptr_array_add (item->quotes, quote);
@@ -455,7 +486,7 @@ gather_actions (Gatherer        *gatherer,
       CmSummaryAction *item = g_new0 (CmSummaryAction, 1);
       guint n_linked;
 
-      item->quotes = g_ptr_array_new_with_free_func (quote_free);
+      item->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) cm_summary_quote_free);
       item->response = g_strdup (cm_action_get_response (action));
       item->state = cm_action_get_state (action);
       item->reason = g_strdup (cm_action_get_reason (action));
@@ -476,7 +507,7 @@ gather_actions (Gatherer        *gatherer,
           CmSummaryQuote *quote = NULL;
 
           if (item->quotes->len < CM_SUMMARY_MAX_QUOTES)
-            quote = quote_for (gatherer, contribution);
+            quote = cm_summary_quote_new (gatherer->store, contribution, gatherer->participants);
           if (quote != NULL)
             g_ptr_array_add (item->quotes, quote);
           else
@@ -534,8 +565,7 @@ cm_summary_model_gather (CmStore      *store,
   model->actions = g_ptr_array_new_with_free_func (action_free);
 
   gatherer.store = store;
-  gatherer.participants = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                 (GDestroyNotify) clear_participant);
+  gatherer.participants = cm_summary_participant_cache_new ();
 
   ok = gather_activities (&gatherer, model, cycle, error) &&
        gather_specs (&gatherer, model, cycle, error) &&

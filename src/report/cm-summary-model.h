@@ -118,6 +118,12 @@ CmSummaryModel *cm_summary_model_gather  (CmStore         *store,
                                           GError         **error);
 void            cm_summary_model_free    (CmSummaryModel  *model);
 
+GHashTable     *cm_summary_participant_cache_new (void);
+CmSummaryQuote *cm_summary_quote_new     (CmStore         *store,
+                                          CmContribution  *contribution,
+                                          GHashTable      *participants);
+void            cm_summary_quote_free    (CmSummaryQuote  *quote);
+
 /* The counts of one stage, or of every stage with CM_STAGE_NONE; ring -1
  * for both rings; status -1 for every status. */
 guint           cm_summary_model_count   (const CmSummaryModel *model,
@@ -134,5 +140,6 @@ char           *cm_summary_format_pounds     (double           pounds);
 char           *cm_summary_format_advocacy   (CmAdvocacyTypes  types);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmSummaryModel, cm_summary_model_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmSummaryQuote, cm_summary_quote_free)
 
 G_END_DECLS

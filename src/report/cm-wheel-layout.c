@@ -15,6 +15,8 @@
 
 #define DEFAULT_FONT_PX (10.0 * 96.0 / 72.0)
 
+static int last_serial;
+
 static void
 clear_placed_label (gpointer data)
 {
@@ -112,13 +114,34 @@ is_centre_label (const CmWheelPlacedLabel *label)
   return label->info.kind == CM_WHEEL_LABEL_TITLE || label->info.kind == CM_WHEEL_LABEL_PROGRESS;
 }
 
+static char *
+font_key (const PangoFontDescription *font)
+{
+  return font != NULL ? pango_font_description_to_string (font) : g_strdup ("");
+}
+
+/* Whether @cache was laid out for this size and font. */
+gboolean
+cm_wheel_label_cache_matches (const CmWheelLabelCache    *cache,
+                              double                      width,
+                              double                      height,
+                              const PangoFontDescription *font)
+{
+  g_autofree char *key = NULL;
+
+  if (cache == NULL || cache->width != width || cache->height != height)
+    return FALSE;
+  key = font_key (font);
+  return g_str_equal (cache->font_key, key);
+}
+
 CmWheelLabelCache *
 cm_wheel_labels_ensure (CmWheelModel               *model,
                         double                      width,
                         double                      height,
                         const PangoFontDescription *font)
 {
-  g_autofree char *key = font != NULL ? pango_font_description_to_string (font) : g_strdup ("");
+  g_autofree char *key = font_key (font);
   CmWheelLabelCache *cache = model->cache;
 
   if (cache != NULL && cache->width == width && cache->height == height &&
@@ -138,6 +161,7 @@ cm_wheel_labels_ensure (CmWheelModel               *model,
   cache->width = width;
   cache->height = height;
   cache->font_key = g_steal_pointer (&key);
+  cache->serial = (guint) g_atomic_int_add (&last_serial, 1) + 1;
   cache->context = cm_wheel_pango_context_new ();
   cache->labels = new_label_array ();
 
@@ -184,6 +208,7 @@ cm_wheel_model_reuse_layout (CmWheelModel *model,
   cache->width = previous->cache->width;
   cache->height = previous->cache->height;
   cache->font_key = g_strdup (previous->cache->font_key);
+  cache->serial = previous->cache->serial;
   cache->context = g_object_ref (previous->cache->context);
   cache->labels = new_label_array ();
   cache->centre_stale = TRUE;

@@ -14,7 +14,13 @@
 /* The one function that draws the wheel, for the widget and for paper.
  * Status is shown by more than colour: in progress carries a half-filled
  * disc, done a tick, and not applicable is hatched; the current stage has a
- * thicker band and says so under its name. */
+ * thicker band and says so under its name.
+ *
+ * Each segment and its mark are drawn on their own, never in one path with
+ * others of the same status: antialiasing then gives a segment the same
+ * pixels whatever its neighbours show. That is what lets a widget paint
+ * just the segments whose status changed (cm_wheel_painter_draw_changes())
+ * and get what painting the whole wheel again would give. */
 
 static void
 set_colour (cairo_t            *cr,
@@ -244,8 +250,44 @@ draw_mark (cairo_t              *cr,
   cairo_fill (cr);
 }
 
-/* One fill per status rather than one per segment: far fewer passes over
- * the pixels. */
+static void
+draw_segment_fill (cairo_t               *cr,
+                   CmWheelModel          *model,
+                   const CmWheelGeometry *g,
+                   const CmWheelMetrics  *metrics,
+                   const CmWheelPalette  *palette,
+                   const CmWheelHit      *hit)
+{
+  CmWheelItem *item = cm_wheel_model_lookup (model, hit);
+  CmWheelSector sector;
+
+  cairo_new_path (cr);
+  if (item != NULL && cm_wheel_geometry_get_sector (g, hit, &sector) &&
+      sector_path (cr, g->cx, g->cy, &sector, g->gap / 2.0))
+    fill_status (cr, palette, item->status, metrics->hatch_spacing);
+}
+
+static void
+draw_segment_outline (cairo_t               *cr,
+                      const CmWheelGeometry *g,
+                      const CmWheelPalette  *palette,
+                      const CmWheelHit      *hit)
+{
+  CmWheelSector sector;
+
+  if (palette->outline_width <= 0.0 || palette->outline.alpha <= 0.0)
+    return;
+
+  cairo_new_path (cr);
+  if (cm_wheel_geometry_get_sector (g, hit, &sector) &&
+      sector_path (cr, g->cx, g->cy, &sector, g->gap / 2.0 + palette->outline_width / 2.0))
+    {
+      set_colour (cr, &palette->outline);
+      cairo_set_line_width (cr, palette->outline_width);
+      cairo_stroke (cr);
+    }
+}
+
 static void
 draw_segments (cairo_t               *cr,
                CmWheelModel          *model,
@@ -259,48 +301,25 @@ draw_segments (cairo_t               *cr,
   CmWheelColor faint = palette->placeholder;
   CmWheelSector sector;
 
-  for (guint status = 0; status < CM_N_ACTIVITY_STATUSES; status++)
-    {
-      gboolean any = FALSE;
+  for (guint s = 0; s < CM_N_STAGES; s++)
+    for (guint r = 0; r < CM_N_RINGS; r++)
+      for (guint i = 0; i < model->items[s][r]->len; i++)
+        {
+          CmWheelHit hit = { CM_WHEEL_HIT_SEGMENT, (CmStage) s, (CmRing) r, i };
 
-      cairo_new_path (cr);
-      for (guint s = 0; s < CM_N_STAGES; s++)
-        for (guint r = 0; r < CM_N_RINGS; r++)
-          {
-            GPtrArray *items = model->items[s][r];
+          draw_segment_fill (cr, model, g, metrics, palette, &hit);
+        }
 
-            for (guint i = 0; i < items->len; i++)
-              {
-                CmWheelItem *item = g_ptr_array_index (items, i);
-                CmWheelHit hit = { CM_WHEEL_HIT_SEGMENT, (CmStage) s, (CmRing) r, i };
+  for (guint s = 0; s < CM_N_STAGES; s++)
+    for (guint r = 0; r < CM_N_RINGS; r++)
+      for (guint i = 0; i < model->items[s][r]->len; i++)
+        {
+          CmWheelHit hit = { CM_WHEEL_HIT_SEGMENT, (CmStage) s, (CmRing) r, i };
 
-                if ((guint) item->status != status)
-                  continue;
-                cm_wheel_geometry_get_sector (g, &hit, &sector);
-                any |= sector_path (cr, g->cx, g->cy, &sector, inset);
-              }
-          }
-      if (any)
-        fill_status (cr, palette, (CmActivityStatus) status, metrics->hatch_spacing);
-    }
+          draw_segment_outline (cr, g, palette, &hit);
+        }
 
-  if (palette->outline_width > 0.0 && palette->outline.alpha > 0.0)
-    {
-      cairo_new_path (cr);
-      for (guint s = 0; s < CM_N_STAGES; s++)
-        for (guint r = 0; r < CM_N_RINGS; r++)
-          for (guint i = 0; i < model->items[s][r]->len; i++)
-            {
-              CmWheelHit hit = { CM_WHEEL_HIT_SEGMENT, (CmStage) s, (CmRing) r, i };
-
-              cm_wheel_geometry_get_sector (g, &hit, &sector);
-              sector_path (cr, g->cx, g->cy, &sector, inset + palette->outline_width / 2.0);
-            }
-      set_colour (cr, &palette->outline);
-      cairo_set_line_width (cr, palette->outline_width);
-      cairo_stroke (cr);
-    }
-
+  /* Placeholders do not change with any status: one path for all. */
   cairo_new_path (cr);
   for (guint s = 0; s < CM_N_STAGES; s++)
     for (guint r = 0; r < CM_N_RINGS; r++)
@@ -402,51 +421,74 @@ draw_centre (cairo_t               *cr,
     }
 }
 
-/* Marks are gathered by status and ring (their sizes differ by ring). */
+/* Only done and in progress have a mark. */
+static void
+draw_label_mark (cairo_t                  *cr,
+                 CmWheelModel             *model,
+                 const CmWheelPlacedLabel *label,
+                 const CmWheelPalette     *palette)
+{
+  CmWheelItem *item = cm_wheel_model_lookup (model, &label->info.hit);
+
+  if (item != NULL && (item->status == CM_ACTIVITY_STATUS_DONE ||
+                       item->status == CM_ACTIVITY_STATUS_IN_PROGRESS))
+    draw_mark (cr, palette, item->status, label->info.x, label->info.y, label->info.width);
+}
+
+static void
+draw_label_text (cairo_t                  *cr,
+                 CmWheelModel             *model,
+                 const CmWheelPlacedLabel *label,
+                 const CmWheelPalette     *palette)
+{
+  const CmWheelColor *colour = &palette->text;
+
+  switch (label->role)
+    {
+    case CM_WHEEL_TEXT_STATUS:
+      {
+        CmWheelItem *item = cm_wheel_model_lookup (model, &label->info.hit);
+
+        if (item != NULL)
+          colour = &palette->status_text[item->status];
+      }
+      break;
+    case CM_WHEEL_TEXT_DIM:
+      colour = &palette->dim_text;
+      break;
+    case CM_WHEEL_TEXT_STAGE:
+      if (label->info.hit.stage == model->current_stage)
+        colour = &palette->accent;
+      break;
+    case CM_WHEEL_TEXT_NORMAL:
+    default:
+      break;
+    }
+
+  cairo_save (cr);
+  set_colour (cr, colour);
+  cairo_translate (cr, label->info.x + label->info.width / 2.0,
+                   label->info.y + label->info.height / 2.0);
+  if (label->info.angle != 0.0)
+    cairo_rotate (cr, label->info.angle);
+  cairo_move_to (cr, label->text_dx, label->text_dy);
+  pango_cairo_show_layout (cr, label->layout);
+  cairo_restore (cr);
+}
+
 static void
 draw_marks (cairo_t              *cr,
             CmWheelModel         *model,
             CmWheelLabelCache    *cache,
             const CmWheelPalette *palette)
 {
-  static const CmActivityStatus marked[] = {
-    CM_ACTIVITY_STATUS_DONE, CM_ACTIVITY_STATUS_IN_PROGRESS
-  };
+  for (guint i = 0; i < cache->labels->len; i++)
+    {
+      CmWheelPlacedLabel *label = &g_array_index (cache->labels, CmWheelPlacedLabel, i);
 
-  for (guint k = 0; k < G_N_ELEMENTS (marked); k++)
-    for (guint r = 0; r < CM_N_RINGS; r++)
-      for (guint solid = 0; solid < 2; solid++)
-        {
-          double size = 0.0;
-
-          cairo_new_path (cr);
-          for (guint i = 0; i < cache->labels->len; i++)
-            {
-              CmWheelPlacedLabel *label = &g_array_index (cache->labels, CmWheelPlacedLabel, i);
-              CmWheelItem *item;
-
-              if (label->info.kind != CM_WHEEL_LABEL_MARK || (guint) label->info.hit.ring != r)
-                continue;
-              item = cm_wheel_model_lookup (model, &label->info.hit);
-              if (item == NULL || item->status != marked[k])
-                continue;
-              mark_path (cr, marked[k], solid, label->info.x, label->info.y, label->info.width);
-              size = MAX (size, label->info.width);
-            }
-
-          if (size <= 0.0)
-            continue;
-          if (solid)
-            {
-              set_colour (cr, &palette->status_mark[marked[k]]);
-              cairo_fill (cr);
-            }
-          else
-            {
-              stroke_marks (cr, palette, marked[k], size);
-            }
-        }
-  cairo_new_path (cr);
+      if (label->info.kind == CM_WHEEL_LABEL_MARK)
+        draw_label_mark (cr, model, label, palette);
+    }
 }
 
 static void
@@ -458,42 +500,9 @@ draw_text (cairo_t              *cr,
   for (guint i = 0; i < cache->labels->len; i++)
     {
       CmWheelPlacedLabel *label = &g_array_index (cache->labels, CmWheelPlacedLabel, i);
-      const CmWheelColor *colour = &palette->text;
 
-      if (label->layout == NULL)
-        continue;
-
-      switch (label->role)
-        {
-        case CM_WHEEL_TEXT_STATUS:
-          {
-            CmWheelItem *item = cm_wheel_model_lookup (model, &label->info.hit);
-
-            if (item != NULL)
-              colour = &palette->status_text[item->status];
-          }
-          break;
-        case CM_WHEEL_TEXT_DIM:
-          colour = &palette->dim_text;
-          break;
-        case CM_WHEEL_TEXT_STAGE:
-          if (label->info.hit.stage == model->current_stage)
-            colour = &palette->accent;
-          break;
-        case CM_WHEEL_TEXT_NORMAL:
-        default:
-          break;
-        }
-
-      cairo_save (cr);
-      set_colour (cr, colour);
-      cairo_translate (cr, label->info.x + label->info.width / 2.0,
-                       label->info.y + label->info.height / 2.0);
-      if (label->info.angle != 0.0)
-        cairo_rotate (cr, label->info.angle);
-      cairo_move_to (cr, label->text_dx, label->text_dy);
-      pango_cairo_show_layout (cr, label->layout);
-      cairo_restore (cr);
+      if (label->layout != NULL)
+        draw_label_text (cr, model, label, palette);
     }
 }
 
@@ -647,6 +656,205 @@ cm_wheel_painter_draw (cairo_t              *cr,
   cairo_restore (cr);
 
   cm_wheel_painter_draw_highlights (cr, model, width, height, palette, state);
+}
+
+/* Changes */
+
+/* Lays the background (clear, in most palettes) over the pixels whose
+ * centres lie in @sector, and leaves all others alone: whatever is drawn
+ * keeps more than a pixel clear of the edges of its own sector. */
+static void
+erase_sector (cairo_t               *cr,
+              const CmWheelGeometry *g,
+              const CmWheelSector   *sector,
+              const CmWheelPalette  *palette)
+{
+  cairo_save (cr);
+  cairo_new_path (cr);
+  if (sector_path (cr, g->cx, g->cy, sector, 0.0))
+    {
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+      cairo_clip (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+      set_colour (cr, &palette->background);
+      cairo_paint (cr);
+    }
+  cairo_restore (cr);
+}
+
+static void
+add_damage (cairo_region_t        *damage,
+            const CmWheelGeometry *g,
+            const CmWheelSector   *sector)
+{
+  cairo_rectangle_int_t rect;
+  double x, y, w, h;
+
+  if (damage == NULL)
+    return;
+
+  cm_wheel_geometry_sector_bounds (g, sector, &x, &y, &w, &h);
+  rect.x = (int) floor (x) - 1;
+  rect.y = (int) floor (y) - 1;
+  rect.width = (int) ceil (x + w) + 1 - rect.x;
+  rect.height = (int) ceil (y + h) + 1 - rect.y;
+  cairo_region_union_rectangle (damage, &rect);
+}
+
+/* A segment, its mark and its text, in the order the whole wheel has them. */
+static void
+redraw_segment (cairo_t               *cr,
+                CmWheelModel          *model,
+                CmWheelLabelCache     *cache,
+                const CmWheelGeometry *g,
+                const CmWheelMetrics  *metrics,
+                const CmWheelPalette  *palette,
+                const CmWheelHit      *hit)
+{
+  draw_segment_fill (cr, model, g, metrics, palette, hit);
+  draw_segment_outline (cr, g, palette, hit);
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < cache->labels->len; i++)
+      {
+        CmWheelPlacedLabel *label = &g_array_index (cache->labels, CmWheelPlacedLabel, i);
+
+        if (!cm_wheel_hit_equal (&label->info.hit, hit))
+          continue;
+        if (pass == 0 && label->info.kind == CM_WHEEL_LABEL_MARK)
+          draw_label_mark (cr, model, label, palette);
+        else if (pass == 1 && label->info.kind == CM_WHEEL_LABEL_ACTIVITY && label->layout != NULL)
+          draw_label_text (cr, model, label, palette);
+      }
+}
+
+static void
+redraw_centre (cairo_t               *cr,
+               CmWheelModel          *model,
+               CmWheelLabelCache     *cache,
+               const CmWheelGeometry *g,
+               const CmWheelMetrics  *metrics,
+               const CmWheelPalette  *palette)
+{
+  draw_centre (cr, model, g, metrics, palette);
+
+  for (guint i = 0; i < cache->labels->len; i++)
+    {
+      CmWheelPlacedLabel *label = &g_array_index (cache->labels, CmWheelPlacedLabel, i);
+
+      if ((label->info.kind == CM_WHEEL_LABEL_TITLE ||
+           label->info.kind == CM_WHEEL_LABEL_PROGRESS) && label->layout != NULL)
+        draw_label_text (cr, model, label, palette);
+    }
+}
+
+/**
+ * cm_wheel_painter_draw_changes:
+ * @cr: whose target holds only the wheel as cm_wheel_painter_draw() painted
+ *   @previous onto a clear surface, at the same size and with the same
+ *   palette and font, without highlights
+ * @model: a model that took over @previous's layout with
+ *   cm_wheel_model_reuse_layout()
+ * @previous: the model the target shows
+ * @palette: (nullable): as for cm_wheel_painter_draw()
+ * @state: (nullable): as for cm_wheel_painter_draw(); only its font counts
+ * @damage: (nullable): where to add the rectangles painted, in whole units
+ *
+ * Paints again only what differs for @model: the segments whose status
+ * changed and, when the title or progress changed, the centre. The target is
+ * left with the same pixels as painting all of @model would give, for a
+ * fraction of the cost. Only for raster targets, such as a widget's image.
+ *
+ * Returns: %FALSE, having drawn nothing, when the two are laid out apart or
+ *   the wheel is too small for its parts to be told apart by pixel: paint
+ *   all of it again
+ */
+gboolean
+cm_wheel_painter_draw_changes (cairo_t              *cr,
+                               CmWheelModel         *model,
+                               CmWheelModel         *previous,
+                               double                width,
+                               double                height,
+                               const CmWheelPalette *palette,
+                               const CmWheelState   *state,
+                               cairo_region_t       *damage)
+{
+  static const CmWheelState no_state = CM_WHEEL_STATE_INIT;
+  CmWheelLabelCache *cache;
+  CmWheelGeometry geometry;
+  CmWheelMetrics metrics;
+  CmWheelSector sector;
+  double dx, dy;
+
+  g_return_val_if_fail (cr != NULL, FALSE);
+  g_return_val_if_fail (model != NULL, FALSE);
+  g_return_val_if_fail (previous != NULL, FALSE);
+
+  if (palette == NULL)
+    palette = cm_wheel_palette_light ();
+  if (state == NULL)
+    state = &no_state;
+  if (model == previous)
+    return TRUE;
+
+  if (!prepare (model, width, height, state, &geometry, &metrics) ||
+      model->current_stage != previous->current_stage ||
+      model->cache == NULL || previous->cache == NULL ||
+      model->cache->serial != previous->cache->serial ||
+      !cm_wheel_label_cache_matches (previous->cache, width, height, state->font))
+    return FALSE;
+
+  /* Neighbours are told apart by the pixels whose centres lie on either
+   * side of the line between them: the gap must be wider than a pixel's
+   * diagonal. */
+  dx = geometry.gap;
+  dy = 0.0;
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  if (hypot (dx, dy) < 2.0)
+    return FALSE;
+
+  for (guint s = 0; s < CM_N_STAGES; s++)
+    for (guint r = 0; r < CM_N_RINGS; r++)
+      if (model->items[s][r]->len != previous->items[s][r]->len)
+        return FALSE;
+
+  /* Lays the centre out again, if that is still to do. */
+  cache = cm_wheel_labels_ensure (model, width, height, state->font);
+  if (cache->serial != previous->cache->serial)
+    return FALSE;
+
+  cairo_save (cr);
+
+  for (guint s = 0; s < CM_N_STAGES; s++)
+    for (guint r = 0; r < CM_N_RINGS; r++)
+      for (guint i = 0; i < model->items[s][r]->len; i++)
+        {
+          CmWheelItem *item = g_ptr_array_index (model->items[s][r], i);
+          CmWheelItem *old_item = g_ptr_array_index (previous->items[s][r], i);
+          CmWheelHit hit = { CM_WHEEL_HIT_SEGMENT, (CmStage) s, (CmRing) r, i };
+
+          if (item->status == old_item->status ||
+              !cm_wheel_geometry_get_sector (&geometry, &hit, &sector))
+            continue;
+
+          erase_sector (cr, &geometry, &sector, palette);
+          redraw_segment (cr, model, cache, &geometry, &metrics, palette, &hit);
+          add_damage (damage, &geometry, &sector);
+        }
+
+  if (model->n_done != previous->n_done || model->n_counted != previous->n_counted ||
+      !g_str_equal (model->title, previous->title))
+    {
+      CmWheelHit centre = { CM_WHEEL_HIT_CENTRE, CM_STAGE_NONE, CM_RING_COMMISSIONING, 0 };
+
+      cm_wheel_geometry_get_sector (&geometry, &centre, &sector);
+      erase_sector (cr, &geometry, &sector, palette);
+      redraw_centre (cr, model, cache, &geometry, &metrics, palette);
+      add_damage (damage, &geometry, &sector);
+    }
+
+  cairo_restore (cr);
+  return TRUE;
 }
 
 /* Legend */

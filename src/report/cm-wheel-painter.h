@@ -59,18 +59,35 @@ typedef struct
 
 #define CM_WHEEL_STATE_INIT { CM_WHEEL_HIT_INIT, CM_WHEEL_HIT_INIT, FALSE, NULL }
 
-void cm_wheel_painter_draw            (cairo_t              *cr,
-                                       CmWheelModel         *model,
-                                       double                width,
-                                       double                height,
-                                       const CmWheelPalette *palette,
-                                       const CmWheelState   *state);
-void cm_wheel_painter_draw_highlights (cairo_t              *cr,
-                                       CmWheelModel         *model,
-                                       double                width,
-                                       double                height,
-                                       const CmWheelPalette *palette,
-                                       const CmWheelState   *state);
+void     cm_wheel_painter_draw            (cairo_t              *cr,
+                                          CmWheelModel         *model,
+                                          double                width,
+                                          double                height,
+                                          const CmWheelPalette *palette,
+                                          const CmWheelState   *state);
+void     cm_wheel_painter_draw_highlights (cairo_t              *cr,
+                                          CmWheelModel         *model,
+                                          double                width,
+                                          double                height,
+                                          const CmWheelPalette *palette,
+                                          const CmWheelState   *state);
+gboolean cm_wheel_painter_draw_changes    (cairo_t              *cr,
+                                          CmWheelModel         *model,
+                                          CmWheelModel         *previous,
+                                          double                width,
+                                          double                height,
+                                          const CmWheelPalette *palette,
+                                          const CmWheelState   *state,
+                                          cairo_region_t       *damage);
+
+/* For a widget that keeps the painted wheel as an image: where a new model
+ * draws differently from the one it took the layout over from. */
+gboolean cm_wheel_painter_get_damage  (CmWheelModel               *model,
+                                       CmWheelModel               *previous,
+                                       double                      width,
+                                       double                      height,
+                                       const PangoFontDescription *font,
+                                       cairo_region_t             *damage);
 
 /* Where the painter puts its text and status marks, in the same units as
  * cm_wheel_painter_draw(). None of these rectangles overlap, and all lie

@@ -42,6 +42,7 @@ typedef struct
   char         *font_key;
   PangoContext *context;
   GArray       *labels;       /* of CmWheelPlacedLabel */
+  guint         serial;       /* which layout: kept by models that take it over */
   gboolean      centre_stale; /* taken over from another model: lay the centre out again */
 } CmWheelLabelCache;
 
@@ -123,6 +124,10 @@ PangoContext         *cm_wheel_pango_context_new     (void);
 PangoFontDescription *cm_wheel_font_normalise        (const PangoFontDescription *font,
                                                       double                     *base_size);
 CmWheelLabelCache    *cm_wheel_labels_ensure         (CmWheelModel               *model,
+                                                      double                      width,
+                                                      double                      height,
+                                                      const PangoFontDescription *font);
+gboolean              cm_wheel_label_cache_matches   (const CmWheelLabelCache    *cache,
                                                       double                      width,
                                                       double                      height,
                                                       const PangoFontDescription *font);

@@ -1,0 +1,334 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-specs-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cm-spec-editor.h"
+#include "cm-specs-page.h"
+#include "cm-store-specs.h"
+
+/* The Specifications page in process: its actions, typing into a section
+ * and the text reaching the file (read back through a second connection,
+ * as another program would), with and without waiting for the pause that
+ * saves it, and when the window goes away at once. */
+
+typedef struct
+{
+  char        *folder;
+  char        *path;
+  CmStore     *store;
+  CmCycle     *cycle;
+  GtkWidget   *window;
+  CmSpecsPage *page;
+} Fixture;
+
+static void
+run_pending (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *overlay;
+
+  fixture->folder = g_dir_make_tmp ("cm-specs-page-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->folder, "test.db", NULL);
+  fixture->store = cm_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  fixture->cycle = cm_cycle_new ();
+  cm_cycle_set_title (fixture->cycle, "Advocacy");
+  cm_store_add_cycle (fixture->store, fixture->cycle, NULL, &error);
+  g_assert_no_error (error);
+
+  fixture->window = adw_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
+  overlay = adw_toast_overlay_new ();
+  fixture->page = cm_specs_page_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
+  adw_window_set_content (ADW_WINDOW (fixture->window), overlay);
+  cm_specs_page_set_cycle (fixture->page, fixture->store, fixture->cycle);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  run_pending ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (fixture->window != NULL)
+    {
+      g_object_add_weak_pointer (G_OBJECT (fixture->page), (gpointer *) &fixture->page);
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+      run_pending ();
+      /* The page lets go of everything it held. */
+      g_assert_null (fixture->page);
+    }
+  g_clear_object (&fixture->cycle);
+  g_assert_finalize_object (fixture->store);
+
+  dir = g_dir_open (fixture->folder, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (fixture->folder, name, NULL);
+      g_unlink (file);
+    }
+  g_rmdir (fixture->folder);
+  g_free (fixture->path);
+  g_free (fixture->folder);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static CmSpecEditor *
+editor_of (Fixture *fixture)
+{
+  GtkWidget *editor = find_descendant (GTK_WIDGET (fixture->page), CM_TYPE_SPEC_EDITOR);
+
+  g_assert_nonnull (editor);
+  return CM_SPEC_EDITOR (editor);
+}
+
+/* What the file holds, through a connection of its own. */
+static char *
+saved_body (Fixture *fixture,
+            gint64   spec_id,
+            guint    index)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) other = cm_store_open (fixture->path, &error);
+  g_autoptr(GListModel) sections = NULL;
+  g_autoptr(CmSpecSection) section = NULL;
+
+  g_assert_no_error (error);
+  sections = cm_store_list_sections (other, spec_id, &error);
+  g_assert_no_error (error);
+  section = g_list_model_get_item (sections, index);
+  g_assert_nonnull (section);
+  return g_strdup (cm_spec_section_get_body (section));
+}
+
+static void
+type_at_end (GtkTextView *view,
+             const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert_interactive (buffer, &end, text, -1, TRUE);
+}
+
+static CmServiceSpec *
+new_spec (Fixture *fixture)
+{
+  CmServiceSpec *spec;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "specs.new", NULL);
+  run_pending ();
+  spec = cm_specs_page_get_selected (fixture->page);
+  g_assert_nonnull (spec);
+  g_assert_true (cm_spec_editor_get_spec (editor_of (fixture)) == spec);
+  return spec;
+}
+
+static void
+test_new_spec (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GListModel) specs = NULL;
+  g_autoptr(GListModel) sections = NULL;
+  CmServiceSpec *spec;
+  GtkTextView *view;
+  GtkTextIter start, end;
+  g_autofree char *shown = NULL;
+
+  spec = new_spec (fixture);
+  g_assert_cmpstr (cm_service_spec_get_title (spec), ==, "New specification");
+
+  specs = cm_store_list_specs (fixture->store, cm_cycle_get_id (fixture->cycle), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (specs), ==, 1);
+  sections = cm_store_list_sections (fixture->store, cm_service_spec_get_id (spec), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (sections), ==, 12);
+
+  /* The first section is open in the text view. */
+  view = cm_spec_editor_get_text_view (editor_of (fixture));
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
+  shown = gtk_text_iter_get_text (&start, &end);
+  g_assert_true (g_str_has_prefix (shown, "Say what the service is for"));
+}
+
+static void
+test_typing_is_saved (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  CmServiceSpec *spec = new_spec (fixture);
+  GtkTextView *view = cm_spec_editor_get_text_view (editor_of (fixture));
+  gint64 spec_id = cm_service_spec_get_id (spec);
+  g_autofree char *body = NULL;
+  gint64 start;
+
+  /* Saved by itself once typing pauses... */
+  type_at_end (view, " Typed and left alone.");
+  body = saved_body (fixture, spec_id, 0);
+  g_assert_null (strstr (body, "Typed and left alone."));
+  start = g_get_monotonic_time ();
+  while (g_get_monotonic_time () - start < 3 * G_USEC_PER_SEC)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+      g_free (body);
+      body = saved_body (fixture, spec_id, 0);
+      if (strstr (body, "Typed and left alone.") != NULL)
+        break;
+    }
+  g_test_message ("saved after %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_nonnull (strstr (body, "Typed and left alone."));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2500 * 1000);
+
+  /* ...when the page is asked to... */
+  type_at_end (view, " Flushed.");
+  cm_specs_page_flush (fixture->page);
+  g_free (body);
+  body = saved_body (fixture, spec_id, 0);
+  g_assert_true (g_str_has_suffix (body, " Typed and left alone. Flushed."));
+
+  /* ...and when the window goes away straight after the last key. */
+  type_at_end (view, " Last words.");
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  run_pending ();
+  g_free (body);
+  body = saved_body (fixture, spec_id, 0);
+  g_assert_true (g_str_has_suffix (body, " Flushed. Last words."));
+}
+
+static void
+test_status_records_version (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  CmServiceSpec *spec = new_spec (fixture);
+  GtkTextView *view = cm_spec_editor_get_text_view (editor_of (fixture));
+  AdwComboRow *status = NULL;
+  g_autoptr(GListModel) versions = NULL;
+  g_autoptr(CmSpecSnapshot) snapshot = NULL;
+  const CmSnapshotSection *first;
+
+  /* The combo row of the status is the one whose model lists "Published". */
+  for (GtkWidget *widget = GTK_WIDGET (editor_of (fixture)); widget != NULL;)
+    {
+      widget = find_descendant (widget, ADW_TYPE_COMBO_ROW);
+      g_assert_nonnull (widget);
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                     "Status") == 0)
+        {
+          status = ADW_COMBO_ROW (widget);
+          break;
+        }
+    }
+  g_assert_nonnull (status);
+
+  /* Unsaved typing is part of the version. */
+  type_at_end (view, " Just typed.");
+  adw_combo_row_set_selected (status, CM_SPEC_STATUS_PUBLISHED);
+  run_pending ();
+
+  g_assert_cmpint (cm_service_spec_get_status (spec), ==, CM_SPEC_STATUS_PUBLISHED);
+  g_assert_cmpuint (cm_service_spec_get_version (spec), ==, 1);
+  versions = cm_store_list_spec_versions (fixture->store, cm_service_spec_get_id (spec), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (versions), ==, 1);
+  snapshot = cm_store_load_spec_version (fixture->store, cm_service_spec_get_id (spec), 1, NULL);
+  first = g_ptr_array_index (snapshot->sections, 0);
+  g_assert_true (g_str_has_suffix (first->body, " Just typed."));
+
+  /* The filter shows it under Published, and not under Draft. */
+  {
+    GtkDropDown *filter = GTK_DROP_DOWN (find_descendant (GTK_WIDGET (fixture->page),
+                                                          GTK_TYPE_DROP_DOWN));
+
+    gtk_drop_down_set_selected (filter, 1 + CM_SPEC_STATUS_DRAFT);
+    run_pending ();
+    g_assert_null (cm_specs_page_get_selected (fixture->page));
+    gtk_drop_down_set_selected (filter, 1 + CM_SPEC_STATUS_PUBLISHED);
+    run_pending ();
+    g_assert_true (cm_specs_page_get_selected (fixture->page) == spec);
+  }
+}
+
+static void
+test_duplicate_and_delete (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GListModel) specs = NULL;
+  CmServiceSpec *spec = new_spec (fixture);
+  CmServiceSpec *copy;
+
+  specs = cm_store_list_specs (fixture->store, cm_cycle_get_id (fixture->cycle), NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "specs.duplicate", NULL);
+  run_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (specs), ==, 2);
+  copy = cm_specs_page_get_selected (fixture->page);
+  g_assert_true (copy != spec);
+  g_assert_cmpstr (cm_service_spec_get_title (copy), ==, "Copy of New specification");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "specs.delete", NULL);
+  run_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (specs), ==, 1);
+  g_assert_true (cm_specs_page_get_selected (fixture->page) == spec);
+
+  /* No cycle: nothing to show and nothing to add to. */
+  cm_specs_page_set_cycle (fixture->page, fixture->store, NULL);
+  run_pending ();
+  g_assert_null (cm_specs_page_get_selected (fixture->page));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "specs.new", NULL);
+  run_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (specs), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/specs-page/new-spec", test_new_spec);
+  ADD ("/specs-page/typing-is-saved", test_typing_is_saved);
+  ADD ("/specs-page/status-records-version", test_status_records_version);
+  ADD ("/specs-page/duplicate-and-delete", test_duplicate_and_delete);
+
+  return g_test_run ();
+}
