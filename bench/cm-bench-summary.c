@@ -46,6 +46,23 @@ compare_doubles (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+/* The load average, to judge the figures by: on a busy machine they
+ * measure the other processes as much as this code. */
+static char *
+load_average (void)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    return g_strdup ("unknown");
+  fields = g_strsplit (text, " ", 4);
+  if (g_strv_length (fields) < 3)
+    return g_strdup ("unknown");
+  /* The 1, 5 and 15 minute averages. */
+  return g_strdup_printf ("%s %s %s", fields[0], fields[1], fields[2]);
+}
+
 static gboolean
 measure (CmStore    *store,
          CmCycle    *cycle,
@@ -211,6 +228,11 @@ main (int   argc,
            "%u workshops in %.1f s\n", size.contributions, size.specs, size.workshops,
            ms_since (start) / 1000.0);
 
+  {
+    g_autofree char *load = load_average ();
+    g_print ("Load average before: %s\n", load);
+  }
+
   big = g_new0 (Sample, samples);
   small = g_new0 (Sample, samples);
   for (int i = 0; i < samples; i++)
@@ -223,6 +245,11 @@ main (int   argc,
           return EXIT_FAILURE;
         }
     }
+
+  {
+    g_autofree char *load = load_average ();
+    g_print ("Load average after: %s\n", load);
+  }
 
   g_print ("\nPDF summary, %d samples each (A4):\n", samples);
   report ("baseline: an empty cycle", small, (guint) samples);

@@ -43,11 +43,12 @@ parse_csv (const char  *text,
            gsize        length,
            char       **problem)
 {
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) records = NULL;
   GPtrArray *record = NULL;
   GString *field = g_string_new (NULL);
   const char *p = text, *end = text + length;
 
+  records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   *problem = NULL;
   if (length >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
     p += 3;

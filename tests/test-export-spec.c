@@ -297,7 +297,8 @@ test_fodt (Fixture       *fixture,
 
   /* What was typed comes back as text, not markup. */
   g_assert_nonnull (strstr (reader.text->str, NASTY_TITLE));
-  g_assert_nonnull (strstr (reader.text->str, "The service covers <b>everyone</b> & their carers."));
+  g_assert_nonnull (strstr (reader.text->str,
+                            "The service covers <b>everyone</b> & their carers."));
   g_assert_nonnull (strstr (reader.text->str, "Referrals seen < 5 days"));
   g_assert_nonnull (strstr (fodt, "<text:line-break/>A second line."));
   g_assert_nonnull (strstr (fodt, "<text:list "));

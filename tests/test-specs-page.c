@@ -109,6 +109,23 @@ find_descendant (GtkWidget *root,
   return NULL;
 }
 
+static gboolean
+has_row_titled (GtkWidget  *root,
+                const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_PREFERENCES_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return TRUE;
+      if (has_row_titled (child, title))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static CmSpecEditor *
 editor_of (Fixture *fixture)
 {
@@ -269,6 +286,9 @@ test_status_records_version (Fixture       *fixture,
   snapshot = cm_store_load_spec_version (fixture->store, cm_service_spec_get_id (spec), 1, NULL);
   first = g_ptr_array_index (snapshot->sections, 0);
   g_assert_true (g_str_has_suffix (first->body, " Just typed."));
+
+  /* The Versions page lists it at once. */
+  g_assert_true (has_row_titled (GTK_WIDGET (editor_of (fixture)), "Version 1 · Published"));
 
   /* The filter shows it under Published, and not under Draft. */
   {

@@ -433,7 +433,8 @@ check_words_inside (const char             *pdf,
   g_autoptr(GRegex) page_re = g_regex_new ("<page width=\"([0-9.]+)\" height=\"([0-9.]+)\">",
                                            0, 0, NULL);
   g_autoptr(GRegex) word_re = g_regex_new ("<word xMin=\"([-0-9.]+)\" yMin=\"([-0-9.]+)\" "
-                                           "xMax=\"([-0-9.]+)\" yMax=\"([-0-9.]+)\">([^<]*)</word>",
+                                           "xMax=\"([-0-9.]+)\" yMax=\"([-0-9.]+)\">"
+                                           "([^<]*)</word>",
                                            0, 0, NULL);
   g_auto(GStrv) lines = g_strsplit (html, "\n", -1);
   double width = 0, height = 0;

@@ -1392,6 +1392,7 @@ static void
 cm_capture_view_dispose (GObject *object)
 {
   CmCaptureView *self = CM_CAPTURE_VIEW (object);
+  GtkWidget *child;
 
   release_workshop (self);
   g_clear_object (&self->store);
@@ -1402,6 +1403,8 @@ cm_capture_view_dispose (GObject *object)
       self->stick_tick_id = 0;
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), CM_TYPE_CAPTURE_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);

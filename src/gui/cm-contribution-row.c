@@ -14,6 +14,7 @@ struct _CmContributionRow
   CmContribution *contribution;
   CmParticipant  *speaker;
   CmSpeakerCache *speakers;
+  GMenuModel     *menu;
 
   GtkLabel       *meta_label;
   GtkLabel       *text_label;
@@ -118,13 +119,31 @@ on_menu_shown (CmContributionRow *self)
   g_signal_emit (self, signals[MENU_OPENED], 0);
 }
 
+/* A list keeps a couple of hundred rows; building each one's menu only
+ * when it is first opened keeps the feed quick to fill. */
+static void
+create_menu (GtkMenuButton *button,
+             gpointer       user_data)
+{
+  CmContributionRow *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->menu);
+  g_signal_connect_object (gtk_menu_button_get_popover (button), "show",
+                           G_CALLBACK (on_menu_shown), self, G_CONNECT_SWAPPED);
+  on_menu_shown (self);
+}
+
 static void
 cm_contribution_row_dispose (GObject *object)
 {
   CmContributionRow *self = CM_CONTRIBUTION_ROW (object);
+  GtkWidget *child;
 
   cm_contribution_row_unbind (self);
+  g_clear_object (&self->menu);
   gtk_widget_dispose_template (GTK_WIDGET (self), CM_TYPE_CONTRIBUTION_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (cm_contribution_row_parent_class)->dispose (object);
 }
@@ -162,9 +181,8 @@ cm_contribution_row_new (GMenuModel *menu)
 {
   CmContributionRow *self = g_object_new (CM_TYPE_CONTRIBUTION_ROW, NULL);
 
-  gtk_menu_button_set_menu_model (self->menu_button, menu);
-  g_signal_connect_object (gtk_menu_button_get_popover (self->menu_button), "show",
-                           G_CALLBACK (on_menu_shown), self, G_CONNECT_SWAPPED);
+  self->menu = g_object_ref (menu);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu, self, NULL);
   return self;
 }
 

@@ -13,12 +13,19 @@
 
 /* The commissioning-cycle wheel on screen. The report painter draws it; this
  * widget keeps the wheel (all but hover, selection and focus) as an image of
- * its own, handed to GTK in tiles. Moving the pointer or the selection draws
- * only the highlights over it. When an activity's status changes, the
- * painter paints just that segment (and the centre's progress) into the
- * image, and only the tiles they touch become new textures; the image is
+ * its own. Moving the pointer or the selection draws only the highlights over
+ * it. When an activity's status changes, the painter paints just that segment
+ * (and the centre, when the progress changed) into the image; the image is
  * painted whole again only when the layout, the size, the font or the style
- * change. The selected activity doubles as the keyboard cursor. */
+ * change.
+ *
+ * GTK gets the image in tiles, copied out of it: a change makes new copies of
+ * only the tiles it touched, and GL renderers upload only those again. The
+ * cairo renderer of GTK 4.8 converts every pixel of a texture on every frame
+ * it draws, so it gets the tiles painted by cairo instead, which costs it
+ * next to nothing.
+ *
+ * The selected activity doubles as the keyboard cursor. */
 
 #define TILE_SIZE 128  /* device pixels */
 
@@ -37,9 +44,10 @@ struct _CmCycleWheel
 
   /* What the image shows, and how: model, size, scale, palette, font. */
   cairo_surface_t      *image;
-  GPtrArray            *tiles;            /* of GdkTexture, row by row */
+  GArray               *tiles;            /* of Tile, row by row */
   int                   n_columns;
   int                   tile_size;        /* device pixels */
+  cairo_region_t       *stale_tiles;      /* device pixels */
   CmWheelModel         *image_model;
   int                   image_width;
   int                   image_height;
@@ -54,6 +62,14 @@ struct _CmCycleWheel
   double                ring_angle;
   gboolean              ring_angle_set;
 };
+
+/* A piece of the image, copied out of it so that it never changes once GTK
+ * has it. */
+typedef struct
+{
+  cairo_surface_t *surface;
+  GdkTexture      *texture;  /* made when a renderer first needs it */
+} Tile;
 
 enum {
   PROP_0,
@@ -491,67 +507,116 @@ on_pressed (GtkGestureClick *gesture,
 /* Drawing */
 
 static void
+clear_tile (gpointer data)
+{
+  Tile *tile = data;
+
+  g_clear_pointer (&tile->surface, cairo_surface_destroy);
+  g_clear_object (&tile->texture);
+}
+
+static void
 clear_image (CmCycleWheel *self)
 {
   g_clear_pointer (&self->image, cairo_surface_destroy);
   g_clear_pointer (&self->image_model, cm_wheel_model_unref);
   g_clear_pointer (&self->image_font, g_free);
-  g_ptr_array_set_size (self->tiles, 0);
+  g_array_set_size (self->tiles, 0);
+  if (self->stale_tiles != NULL)
+    cairo_region_subtract (self->stale_tiles, self->stale_tiles);
 }
 
-/* A texture of its own for a tile: GTK may hold on to it while the image
- * changes under a later frame. */
-static GdkTexture *
-texture_from_image (cairo_surface_t *image,
-                    int              x,
-                    int              y,
-                    int              width,
-                    int              height)
+static cairo_surface_t *
+copy_image_rect (cairo_surface_t             *image,
+                 const cairo_rectangle_int_t *rect,
+                 int                          scale)
 {
+  static cairo_user_data_key_t pixels_key;
   const guchar *data = cairo_image_surface_get_data (image);
   int stride = cairo_image_surface_get_stride (image);
-  gsize row_size = (gsize) width * 4;
-  guchar *pixels = g_malloc (row_size * height);
-  g_autoptr(GBytes) bytes = NULL;
+  int copy_stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, rect->width);
+  guchar *pixels = g_malloc ((gsize) copy_stride * rect->height);
+  cairo_surface_t *copy;
 
-  for (int row = 0; row < height; row++)
-    memcpy (pixels + row_size * row, data + (gsize) stride * (y + row) + (gsize) x * 4, row_size);
-  bytes = g_bytes_new_take (pixels, row_size * height);
+  for (int row = 0; row < rect->height; row++)
+    memcpy (pixels + (gsize) copy_stride * row,
+            data + (gsize) stride * (rect->y + row) + (gsize) rect->x * 4,
+            (gsize) rect->width * 4);
 
-  /* GDK_MEMORY_DEFAULT is cairo's ARGB32, premultiplied, native-endian. */
-  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, row_size);
+  copy = cairo_image_surface_create_for_data (pixels, CAIRO_FORMAT_ARGB32, rect->width,
+                                              rect->height, copy_stride);
+  cairo_surface_set_user_data (copy, &pixels_key, pixels, g_free);
+  cairo_surface_set_device_scale (copy, scale, scale);
+  return copy;
 }
 
-/* Makes new textures for the tiles that @damage (in device pixels) touches,
- * or for all of them. */
 static void
-update_tiles (CmCycleWheel         *self,
-              const cairo_region_t *damage)
+get_tile_rect (CmCycleWheel          *self,
+               guint                  i,
+               cairo_rectangle_int_t *rect)
 {
-  int device_width = cairo_image_surface_get_width (self->image);
-  int device_height = cairo_image_surface_get_height (self->image);
-  int n_rows = (device_height + self->tile_size - 1) / self->tile_size;
+  rect->x = (i % self->n_columns) * self->tile_size;
+  rect->y = (i / self->n_columns) * self->tile_size;
+  rect->width = MIN (self->tile_size, cairo_image_surface_get_width (self->image) - rect->x);
+  rect->height = MIN (self->tile_size, cairo_image_surface_get_height (self->image) - rect->y);
+}
+
+/* Copies out again the tiles that the image changed under. */
+static void
+update_tiles (CmCycleWheel *self)
+{
+  gboolean all = self->tiles->len == 0;
+  int n_rows;
+
+  if (!all && cairo_region_is_empty (self->stale_tiles))
+    return;
+
+  /* Tiles whose edges fall on whole units. */
+  self->tile_size = MAX (self->image_scale, TILE_SIZE - TILE_SIZE % self->image_scale);
+  self->n_columns = (cairo_image_surface_get_width (self->image) + self->tile_size - 1) /
+                    self->tile_size;
+  n_rows = (cairo_image_surface_get_height (self->image) + self->tile_size - 1) /
+           self->tile_size;
+  g_array_set_size (self->tiles, self->n_columns * n_rows);
 
   cairo_surface_flush (self->image);
-  g_ptr_array_set_size (self->tiles, self->n_columns * n_rows);
+  for (guint i = 0; i < self->tiles->len; i++)
+    {
+      Tile *tile = &g_array_index (self->tiles, Tile, i);
+      cairo_rectangle_int_t rect;
 
-  for (int row = 0; row < n_rows; row++)
-    for (int column = 0; column < self->n_columns; column++)
-      {
-        cairo_rectangle_int_t tile;
+      get_tile_rect (self, i, &rect);
+      if (!all &&
+          cairo_region_contains_rectangle (self->stale_tiles, &rect) == CAIRO_REGION_OVERLAP_OUT)
+        continue;
 
-        tile.x = column * self->tile_size;
-        tile.y = row * self->tile_size;
-        tile.width = MIN (self->tile_size, device_width - tile.x);
-        tile.height = MIN (self->tile_size, device_height - tile.y);
-        if (damage != NULL &&
-            cairo_region_contains_rectangle (damage, &tile) == CAIRO_REGION_OVERLAP_OUT)
-          continue;
+      clear_tile (tile);
+      tile->surface = copy_image_rect (self->image, &rect, self->image_scale);
+    }
 
-        g_clear_object (&g_ptr_array_index (self->tiles, row * self->n_columns + column));
-        g_ptr_array_index (self->tiles, row * self->n_columns + column) =
-          texture_from_image (self->image, tile.x, tile.y, tile.width, tile.height);
-      }
+  cairo_region_subtract (self->stale_tiles, self->stale_tiles);
+}
+
+static GdkTexture *
+get_tile_texture (Tile *tile)
+{
+  if (tile->texture == NULL)
+    {
+      cairo_surface_t *surface = tile->surface;
+      int stride = cairo_image_surface_get_stride (surface);
+      int height = cairo_image_surface_get_height (surface);
+      g_autoptr(GBytes) bytes = NULL;
+
+      bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                          (gsize) stride * height,
+                                          (GDestroyNotify) cairo_surface_destroy,
+                                          cairo_surface_reference (surface));
+
+      /* GDK_MEMORY_DEFAULT is cairo's ARGB32, premultiplied, native-endian. */
+      tile->texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
+                                              GDK_MEMORY_DEFAULT, bytes, stride);
+    }
+  return tile->texture;
 }
 
 static void
@@ -574,11 +639,6 @@ paint_image (CmCycleWheel         *self,
   cm_wheel_painter_draw (cr, self->model, width, height, palette, &state);
   cairo_destroy (cr);
 
-  /* Tiles whose edges fall on whole units. */
-  self->tile_size = MAX (scale, TILE_SIZE - TILE_SIZE % scale);
-  self->n_columns = (width * scale + self->tile_size - 1) / self->tile_size;
-  update_tiles (self, NULL);
-
   self->image_model = cm_wheel_model_ref (self->model);
   self->image_width = width;
   self->image_height = height;
@@ -593,7 +653,7 @@ static gboolean
 paint_changes (CmCycleWheel *self)
 {
   CmWheelState state = CM_WHEEL_STATE_INIT;
-  cairo_region_t *damage, *device_damage;
+  cairo_region_t *damage;
   gboolean painted;
   cairo_t *cr;
 
@@ -610,7 +670,6 @@ paint_changes (CmCycleWheel *self)
 
   if (painted)
     {
-      device_damage = cairo_region_create ();
       for (int i = 0; i < cairo_region_num_rectangles (damage); i++)
         {
           cairo_rectangle_int_t rect;
@@ -620,10 +679,8 @@ paint_changes (CmCycleWheel *self)
           rect.y *= self->image_scale;
           rect.width *= self->image_scale;
           rect.height *= self->image_scale;
-          cairo_region_union_rectangle (device_damage, &rect);
+          cairo_region_union_rectangle (self->stale_tiles, &rect);
         }
-      update_tiles (self, device_damage);
-      cairo_region_destroy (device_damage);
 
       g_clear_pointer (&self->image_model, cm_wheel_model_unref);
       self->image_model = cm_wheel_model_ref (self->model);
@@ -715,8 +772,8 @@ cm_cycle_wheel_snapshot (GtkWidget   *widget,
   const CmWheelPalette *palette = current_palette ();
   CmWheelState state = CM_WHEEL_STATE_INIT;
   g_autofree char *font_key = NULL;
+  GskRenderer *renderer;
   graphene_rect_t bounds;
-  int n_rows;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
@@ -726,21 +783,35 @@ cm_cycle_wheel_snapshot (GtkWidget   *widget,
   update_font (self);
   font_key = self->font != NULL ? pango_font_description_to_string (self->font) : g_strdup ("");
   ensure_image (self, width, height, scale, palette, font_key);
+  update_tiles (self);
 
-  n_rows = self->tiles->len / self->n_columns;
-  for (int row = 0; row < n_rows; row++)
-    for (int column = 0; column < self->n_columns; column++)
-      {
-        GdkTexture *tile = g_ptr_array_index (self->tiles, row * self->n_columns + column);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  cr = renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer)
+       ? gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height))
+       : NULL;
 
-        gtk_snapshot_append_texture (snapshot, tile,
-                                     &GRAPHENE_RECT_INIT ((float) column * self->tile_size / scale,
-                                                          (float) row * self->tile_size / scale,
-                                                          (float) gdk_texture_get_width (tile) /
-                                                          scale,
-                                                          (float) gdk_texture_get_height (tile) /
-                                                          scale));
-      }
+  for (guint i = 0; i < self->tiles->len; i++)
+    {
+      Tile *tile = &g_array_index (self->tiles, Tile, i);
+      cairo_rectangle_int_t rect;
+      graphene_rect_t area;
+
+      get_tile_rect (self, i, &rect);
+      graphene_rect_init (&area, (float) rect.x / scale, (float) rect.y / scale,
+                          (float) rect.width / scale, (float) rect.height / scale);
+      if (cr != NULL)
+        {
+          cairo_set_source_surface (cr, tile->surface, area.origin.x, area.origin.y);
+          cairo_rectangle (cr, area.origin.x, area.origin.y,
+                           area.size.width, area.size.height);
+          cairo_fill (cr);
+        }
+      else
+        {
+          gtk_snapshot_append_texture (snapshot, get_tile_texture (tile), &area);
+        }
+    }
+  g_clear_pointer (&cr, cairo_destroy);
 
   state.hover = self->hover;
   get_selected_hit (self, &state.selected);
@@ -832,7 +903,8 @@ cm_cycle_wheel_finalize (GObject *object)
   CmCycleWheel *self = CM_CYCLE_WHEEL (object);
 
   g_clear_pointer (&self->watched, g_ptr_array_unref);
-  g_clear_pointer (&self->tiles, g_ptr_array_unref);
+  g_clear_pointer (&self->tiles, g_array_unref);
+  g_clear_pointer (&self->stale_tiles, cairo_region_destroy);
   g_clear_pointer (&self->font, pango_font_description_free);
 
   G_OBJECT_CLASS (cm_cycle_wheel_parent_class)->finalize (object);
@@ -944,7 +1016,9 @@ cm_cycle_wheel_init (CmCycleWheel *self)
   GtkGesture *click;
 
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
-  self->tiles = g_ptr_array_new_with_free_func (g_object_unref);
+  self->tiles = g_array_new (FALSE, TRUE, sizeof (Tile));
+  g_array_set_clear_func (self->tiles, clear_tile);
+  self->stale_tiles = cairo_region_create ();
   self->hover = (CmWheelHit) CM_WHEEL_HIT_INIT;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);

@@ -364,11 +364,14 @@ static void
 cm_participant_editor_dispose (GObject *object)
 {
   CmParticipantEditor *self = CM_PARTICIPANT_EDITOR (object);
+  GtkWidget *child;
 
   if (self->participant != NULL)
     g_signal_handlers_disconnect_by_data (self->participant, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CM_TYPE_PARTICIPANT_EDITOR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->participant);
   g_clear_object (&self->workshop);
   g_clear_object (&self->store);

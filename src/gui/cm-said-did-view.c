@@ -200,11 +200,14 @@ static void
 cm_said_did_view_dispose (GObject *object)
 {
   CmSaidDidView *self = CM_SAID_DID_VIEW (object);
+  GtkWidget *child;
 
   if (self->actions != NULL)
     g_signal_handlers_disconnect_by_data (self->actions, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CM_TYPE_SAID_DID_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->actions);
   g_clear_object (&self->cycle);
   g_clear_object (&self->store);

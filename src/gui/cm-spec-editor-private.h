@@ -26,6 +26,7 @@ struct _CmSpecEditor
   GtkSingleSelection  *kpi_selection;
   GHashTable          *kpi_first_cells; /* CmKpi → its measure's GtkEditableLabel */
   guint                body_save_id;
+  guint                versions_reload_id;
   gint64               first_unsaved_change;  /* monotonic time, for the longest wait */
   gboolean             updating;
   gboolean             save_failed;

@@ -320,12 +320,27 @@ on_status_selected (CmSpecEditor *self)
     }
 }
 
+static gboolean
+reload_versions (gpointer user_data)
+{
+  CmSpecEditor *self = user_data;
+
+  self->versions_reload_id = 0;
+  cm_spec_editor_versions_load (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_spec_notify (CmSpecEditor *self,
                 GParamSpec   *pspec)
 {
+  /* The count goes up before the version is written, in the same
+   * transaction: read the list once that is done. */
   if (g_str_equal (pspec->name, "version"))
-    cm_spec_editor_versions_load (self);
+    {
+      if (self->versions_reload_id == 0)
+        self->versions_reload_id = g_idle_add (reload_versions, self);
+    }
   else
     load_header (self);
 }
@@ -502,6 +517,7 @@ cm_spec_editor_dispose (GObject *object)
   GtkWidget *child;
 
   cm_spec_editor_flush (self);
+  g_clear_handle_id (&self->versions_reload_id, g_source_remove);
   if (self->spec != NULL)
     g_signal_handlers_disconnect_by_data (self->spec, self);
   cm_spec_editor_sections_clear (self);
@@ -623,8 +639,9 @@ cm_spec_editor_class_init (CmSpecEditorClass *klass)
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "editor.add-kpi", NULL);
 
+  /* Alt+1 to Alt+4 are the window's pages; Ctrl+1 to Ctrl+4 the editor's. */
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
                                          "editor.show-page", "s", pages[i]);
 }
 
@@ -742,7 +759,7 @@ cm_spec_editor_show_page (CmSpecEditor *self,
   adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
-/* Alt+1 to Alt+4 show a page and put the keyboard where work starts on it:
+/* Ctrl+1 to Ctrl+4 show a page and put the keyboard where work starts on it:
  * the title, the text of the section, the first input, the versions. */
 static void
 focus_page (CmSpecEditor *self,

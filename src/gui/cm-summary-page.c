@@ -210,10 +210,14 @@ show_document (CmSummaryPage     *self,
   else if (n_new < n_old)
     gtk_string_list_splice (self->page_items, n_new, n_old - n_new, NULL);
 
+  /* Rows still bound to a page show its new version; any the list keeps
+   * for later beyond the last page show nothing. */
   for (guint i = 0; i < self->previews->len; i++)
     {
       CmSummaryPreview *preview = g_ptr_array_index (self->previews, i);
-      cm_summary_preview_set_page (preview, self->document, cm_summary_preview_get_page (preview));
+      guint page = cm_summary_preview_get_page (preview);
+
+      cm_summary_preview_set_page (preview, page < n_new ? self->document : NULL, page);
     }
 
   if (document != NULL)
@@ -390,6 +394,14 @@ teardown_page_item (GtkSignalListItemFactory *factory,
 {
   /* The list item may have let go of its child already. */
   g_ptr_array_remove (self->previews, g_object_get_data (G_OBJECT (item), "cm-summary-preview"));
+}
+
+static void
+unbind_page_item (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  CmSummaryPage            *self)
+{
+  cm_summary_preview_set_page (CM_SUMMARY_PREVIEW (gtk_list_item_get_child (item)), NULL, 0);
 }
 
 static void
@@ -844,6 +856,7 @@ cm_summary_page_init (CmSummaryPage *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_page_item), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_page_item), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_page_item), self);
   g_signal_connect (factory, "teardown", G_CALLBACK (teardown_page_item), self);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->page_items)));
   gtk_list_view_set_model (self->page_list, GTK_SELECTION_MODEL (selection));

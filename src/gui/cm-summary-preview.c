@@ -42,10 +42,12 @@ update_label (CmSummaryPreview *self)
   g_autofree char *label = NULL;
   guint n_pages = self->document ? cm_summary_document_get_n_pages (self->document) : 0;
 
-  /* Translators: the accessible name of a page in the summary preview */
-  label = g_strdup_printf (_("Page %u of %u"), self->page + 1, MAX (n_pages, self->page + 1));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
+  /* A widget the list keeps for later shows no page and says none. */
+  if (self->page < n_pages)
+    /* Translators: the accessible name of a page in the summary preview */
+    label = g_strdup_printf (_("Page %u of %u"), self->page + 1, n_pages);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label ? label : "", -1);
 }
 
 static GtkSizeRequestMode
@@ -103,7 +105,7 @@ cm_summary_preview_snapshot (GtkWidget   *widget,
                                      0, 1, 0, 4);
   gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 1 }, &bounds);
 
-  if (self->document == NULL)
+  if (self->document == NULL || self->page >= cm_summary_document_get_n_pages (self->document))
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);

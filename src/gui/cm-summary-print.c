@@ -152,7 +152,8 @@ on_begin_print (GtkPrintOperation *operation,
       return;
     }
 
-  gtk_print_operation_set_n_pages (operation, (int) cm_summary_document_get_n_pages (job->document));
+  gtk_print_operation_set_n_pages (operation,
+                                   (int) cm_summary_document_get_n_pages (job->document));
 }
 
 static void

@@ -550,12 +550,15 @@ static void
 cm_workshop_editor_dispose (GObject *object)
 {
   CmWorkshopEditor *self = CM_WORKSHOP_EDITOR (object);
+  GtkWidget *child;
 
   cm_workshop_editor_flush (self);
   if (self->workshop != NULL)
     g_signal_handlers_disconnect_by_data (self->workshop, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CM_TYPE_WORKSHOP_EDITOR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->attendees);
   g_clear_object (&self->workshop);
   g_clear_object (&self->store);

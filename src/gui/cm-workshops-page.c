@@ -539,11 +539,14 @@ static void
 cm_workshops_page_dispose (GObject *object)
 {
   CmWorkshopsPage *self = CM_WORKSHOPS_PAGE (object);
+  GtkWidget *child;
 
   if (self->sorted != NULL)
     g_signal_handlers_disconnect_by_data (self->sorted, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CM_TYPE_WORKSHOPS_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
   g_clear_object (&self->sorter);

@@ -75,7 +75,8 @@ append_element (GString    *out,
                 const char *attributes,
                 const char *text)
 {
-  g_string_append_printf (out, "<%s%s%s>", tag, attributes ? " " : "", attributes ? attributes : "");
+  g_string_append_printf (out, "<%s%s%s>", tag, attributes ? " " : "",
+                          attributes ? attributes : "");
   append_escaped (out, text);
   g_string_append_printf (out, "</%s>", tag);
 }
@@ -233,8 +234,10 @@ append_demand (GString            *out,
     {
       const CmDemandRow *row = &inputs->rows[p];
       g_autofree char *people = g_strdup_printf ("%.0f", row->people_per_year);
-      g_autofree char *difficulty = g_strdup_printf ("%.1f%%", row->p_substantial_difficulty * 100);
-      g_autofree char *nobody = g_strdup_printf ("%.1f%%", row->p_no_appropriate_individual * 100);
+      g_autofree char *difficulty = g_strdup_printf ("%.1f%%",
+                                                     row->p_substantial_difficulty * 100);
+      g_autofree char *nobody = g_strdup_printf ("%.1f%%",
+                                                 row->p_no_appropriate_individual * 100);
       g_autofree char *uptake = g_strdup_printf ("%.1f%%", row->uptake * 100);
       g_autofree char *hours = g_strdup_printf ("%.1f", row->hours_per_case);
 
@@ -291,7 +294,8 @@ cm_spec_export_to_html (const CmSpecExport *export)
 
   g_string_append (out, "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n"
                         "<meta charset=\"utf-8\">\n"
-                        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                        "<meta name=\"viewport\" "
+                        "content=\"width=device-width, initial-scale=1\">\n"
                         "<meta name=\"generator\" content=\"" PACKAGE_NAME "\">\n");
   append_element (out, "title", NULL, export->title);
   g_string_append (out, "\n<style>\n");

@@ -498,6 +498,19 @@ cm_summary_flow_add_page_break (CmSummaryFlow *flow)
   add_block (flow, BLOCK_PAGE_BREAK);
 }
 
+void
+cm_summary_flow_add_page_break_unless_room (CmSummaryFlow *flow,
+                                            double         room)
+{
+  Block *block;
+
+  g_return_if_fail (flow != NULL);
+  g_return_if_fail (room > 0);
+
+  block = add_block (flow, BLOCK_PAGE_BREAK);
+  block->height = room;
+}
+
 CmSummaryTable *
 cm_summary_flow_add_table (CmSummaryFlow       *flow,
                            CmSummaryTableStyle  style,
@@ -722,6 +735,10 @@ min_start_height (CmSummaryFlow *flow,
         CmSummaryTable *table = block->table;
         double height = block->space_before + header_height (table);
 
+        /* A small table kept with what follows brings that along too. */
+        if (block->keep_with_next && table_height (table) < flow->body_height / 3)
+          return block->space_before + table_height (table) + block->space_after +
+                 min_start_height (flow, index + 1, depth + 1);
         if (table_is_kept_together (table, flow->body_height))
           return block->space_before + table_height (table);
         if (table->rows->len > 0)
@@ -977,7 +994,10 @@ cm_summary_flow_paginate (CmSummaryFlow *flow,
 
       if (block->kind == BLOCK_PAGE_BREAK)
         {
-          if (pager.page->len > 0)
+          /* block->height is the room below which to break: all of it for
+           * an unconditional break. */
+          if (pager.page->len > 0 &&
+              (block->height <= 0 || pager.bottom - pager.y < block->height))
             pager_new_page (&pager);
           continue;
         }
@@ -996,7 +1016,8 @@ cm_summary_flow_paginate (CmSummaryFlow *flow,
 
       if (block->keep_with_next && !pager_at_top (&pager))
         {
-          double own = block->kind == BLOCK_TEXT ? block->text->height : block->height;
+          double own = block->kind == BLOCK_TEXT ? block->text->height :
+                       block->kind == BLOCK_TABLE ? table_height (block->table) : block->height;
 
           if (own < body_height / 3)
             {

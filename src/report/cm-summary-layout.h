@@ -93,6 +93,10 @@ void            cm_summary_flow_add_figure       (CmSummaryFlow       *flow,
                                                   gpointer             user_data,
                                                   GDestroyNotify       destroy);
 void            cm_summary_flow_add_page_break   (CmSummaryFlow       *flow);
+/* Starts a new page only when less than @room is left on this one. */
+void            cm_summary_flow_add_page_break_unless_room
+                                                 (CmSummaryFlow       *flow,
+                                                  double               room);
 
 CmSummaryTable *cm_summary_flow_add_table        (CmSummaryFlow       *flow,
                                                   CmSummaryTableStyle  style,

@@ -416,7 +416,8 @@ gather_workshop (Gatherer           *gatherer,
 
       if (cm_contribution_get_pinned (contribution) && item->quotes->len < CM_SUMMARY_MAX_QUOTES)
         {
-          CmSummaryQuote *quote = cm_summary_quote_new (gatherer->store, contribution, gatherer->participants);
+          CmSummaryQuote *quote = cm_summary_quote_new (gatherer->store, contribution,
+                                                        gatherer->participants);
 
           if (quote != NULL)
             g_ptr_array_add (item->quotes, quote);

@@ -17,6 +17,7 @@
  * of data is escaped before it goes into Pango markup. */
 
 #define EVIDENCE_MAX_CHARS 1200
+#define SECTION_ROOM       0.45  /* of a page, for a section to start on it */
 #define MARK_SPAN          "<span foreground=\"#b3261e\" weight=\"bold\">"
 
 /* Markup helpers -------------------------------------------------------- */
@@ -560,6 +561,9 @@ add_demand (CmSummaryFlow       *flow,
       DemandData *data = g_new0 (DemandData, 1);
       g_autofree char *description = NULL;
 
+      /* The figures and their chart on one page. */
+      cm_summary_flow_keep_with_next (flow);
+
       data->inputs = cm_demand_inputs_copy (spec->demand_inputs);
       data->result = cm_demand_result_copy (spec->demand_result);
       description = cm_demand_chart_describe (data->inputs, data->result);
@@ -597,8 +601,10 @@ build_specs (CmSummaryFlow        *flow,
     {
       CmSummarySpec *spec = g_ptr_array_index (model->specs, i);
       g_autofree char *version = g_strdup_printf ("%u", spec->version);
-      g_autofree char *budget = spec->budget_pence > 0 ? cm_summary_format_money (spec->budget_pence)
-                                                       : g_strdup ("—");
+      g_autofree char *budget = NULL;
+
+      budget = spec->budget_pence > 0 ? cm_summary_format_money (spec->budget_pence)
+                                      : g_strdup ("—");
 
       add_plain_row (overview, CM_SUMMARY_ROW_NORMAL, spec->title,
                      cm_spec_status_to_label (spec->status), version, budget,
@@ -645,6 +651,10 @@ build_specs (CmSummaryFlow        *flow,
       add_fact (facts, _("Contents"), contents);
       add_fact (facts, _("Last updated"), updated);
 
+      /* A specification and its demand figures read as one: they go on
+       * one page when they fit. */
+      if (spec->demand_result != NULL && spec->demand_result->n_years > 0)
+        cm_summary_flow_keep_with_next (flow);
       add_demand (flow, spec);
     }
 }
@@ -782,6 +792,8 @@ build_workshops (CmSummaryFlow        *flow,
 
       if (workshop->quotes->len > 0)
         {
+          /* "What people said" is not left apart from its workshop. */
+          cm_summary_flow_keep_with_next (flow);
           cm_summary_flow_add_heading (flow, 3, _("What people said"), FALSE);
           for (guint q = 0; q < workshop->quotes->len; q++)
             add_quote (flow, g_ptr_array_index (workshop->quotes, q));
@@ -805,8 +817,9 @@ you_said_markup (const CmSummaryAction *action)
        * keep the markup */
       part = g_markup_printf_escaped (_("<i>“%s”</i>\n<small>— %s</small>"), quote->text,
                                       quote->attribution);
+      /* A thin empty line between one quotation and the next. */
       if (out->len > 0)
-        g_string_append (out, "\n");
+        g_string_append (out, "\n<span size=\"3000\"> </span>\n");
       g_string_append (out, part);
     }
 
@@ -1004,7 +1017,11 @@ cm_summary_build_flow (CmSummaryFlow        *flow,
 
   build_cover (flow, model, sections, body_height);
 
-#define NEXT_SECTION() G_STMT_START { if (!first) cm_summary_flow_add_page_break (flow); \
+  /* A section starts on a new page unless most of this one is still free:
+   * short sections share a page rather than leave pages nearly empty. */
+#define NEXT_SECTION() G_STMT_START { if (!first) \
+                                        cm_summary_flow_add_page_break_unless_room \
+                                          (flow, body_height * SECTION_ROOM); \
                                       first = FALSE; } G_STMT_END
 
   if (sections & CM_SUMMARY_SECTION_PROGRESS)

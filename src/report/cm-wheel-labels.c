@@ -22,7 +22,12 @@
  *
  * Inside a segment, text is level or, when the segment is thin, runs out
  * from the centre. Sizes come from a short ladder, so fonts are shared, and
- * a ring's labels share one size except where a label needs a smaller one. */
+ * a ring's labels share one size except where a label needs a smaller one.
+ *
+ * When only statuses change, a model takes over the last layout and lays out
+ * just the centre again. The centre's texts are tried at the same sizes in the
+ * same box as the last time, so how each try came out is remembered from one
+ * layout of the centre to the next: the title is not shaped again. */
 
 #define SMALLEST_FONT_PX  6.5
 #define MAX_RUNGS         12
@@ -48,9 +53,18 @@ typedef struct
   CmWheelGeometry       geometry;
   CmWheelMetrics        metrics;
   GArray               *labels;
+  GHashTable           *fits;           /* of Fit, by fit_key() */
+  GHashTable           *previous_fits;  /* the last layout's, or NULL */
   double                ladder[MAX_RUNGS];
   guint                 n_rungs;
 } Builder;
+
+/* How a text fitted a box; its layout is not changed again. */
+typedef struct
+{
+  PangoLayout *layout;
+  gboolean     fits;
+} Fit;
 
 /* A segment's label while its ring is being laid out. */
 typedef struct
@@ -125,6 +139,61 @@ new_layout (Builder    *builder,
   pango_layout_set_text (layout, text, -1);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   return layout;
+}
+
+static void
+fit_free (gpointer data)
+{
+  Fit *fit = data;
+
+  g_object_unref (fit->layout);
+  g_free (fit);
+}
+
+GHashTable *
+cm_wheel_fits_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, fit_free);
+}
+
+/* try_fit() for a layout of its own, remembered: a size and box that were
+ * tried before (in this layout or the last) come out as they did then. */
+static PangoLayout *
+fit_text (Builder     *builder,
+          const char  *text,
+          double       size,
+          PangoWeight  weight,
+          double       width,
+          double       height,
+          gboolean     shorten,
+          gboolean    *fits)
+{
+  g_autofree char *key = g_strdup_printf ("%a %d %a %a %d %s", size, (int) weight, width,
+                                          height, shorten, text);
+  Fit *fit = g_hash_table_lookup (builder->fits, key);
+
+  if (fit == NULL && builder->previous_fits != NULL &&
+      (fit = g_hash_table_lookup (builder->previous_fits, key)) != NULL)
+    {
+      Fit *kept = g_new (Fit, 1);
+
+      kept->layout = g_object_ref (fit->layout);
+      kept->fits = fit->fits;
+      g_hash_table_insert (builder->fits, g_steal_pointer (&key), kept);
+      fit = kept;
+    }
+
+  if (fit == NULL)
+    {
+      fit = g_new (Fit, 1);
+      fit->layout = new_layout (builder, text);
+      fit->fits = try_fit (fit->layout, builder->font, size, weight, PANGO_STYLE_NORMAL,
+                           width, height, shorten);
+      g_hash_table_insert (builder->fits, g_steal_pointer (&key), fit);
+    }
+
+  *fits = fit->fits;
+  return g_object_ref (fit->layout);
 }
 
 /* Centres the laid-out text on @box, in a frame turned by @angle about the
@@ -598,38 +667,44 @@ stack_centre (Builder    *builder,
 
   if (ok && percent != NULL)
     {
-      blocks[1].layout = new_layout (builder, percent);
       blocks[1].kind = CM_WHEEL_LABEL_PROGRESS;
-      ok = unit * 1.9 >= SMALLEST_FONT_PX &&
-           try_fit (blocks[1].layout, builder->font, unit * 1.9, PANGO_WEIGHT_BOLD,
-                    PANGO_STYLE_NORMAL, box_width, box_height, FALSE);
-      pango_layout_get_extents (blocks[1].layout, NULL, &logical);
-      used += blocks[1].height = (double) logical.height / PANGO_SCALE;
+      ok = unit * 1.9 >= SMALLEST_FONT_PX;
+      if (ok)
+        {
+          blocks[1].layout = fit_text (builder, percent, unit * 1.9, PANGO_WEIGHT_BOLD,
+                                       box_width, box_height, FALSE, &ok);
+          pango_layout_get_extents (blocks[1].layout, NULL, &logical);
+          used += blocks[1].height = (double) logical.height / PANGO_SCALE;
+        }
     }
 
   if (ok && count != NULL)
     {
-      blocks[2].layout = new_layout (builder, count);
       blocks[2].kind = CM_WHEEL_LABEL_PROGRESS;
-      ok = unit * 0.85 >= SMALLEST_FONT_PX &&
-           try_fit (blocks[2].layout, builder->font, unit * 0.85, PANGO_WEIGHT_NORMAL,
-                    PANGO_STYLE_NORMAL, box_width, box_height, FALSE);
-      pango_layout_get_extents (blocks[2].layout, NULL, &logical);
-      used += blocks[2].height = (double) logical.height / PANGO_SCALE;
+      ok = unit * 0.85 >= SMALLEST_FONT_PX;
+      if (ok)
+        {
+          blocks[2].layout = fit_text (builder, count, unit * 0.85, PANGO_WEIGHT_NORMAL,
+                                       box_width, box_height, FALSE, &ok);
+          pango_layout_get_extents (blocks[2].layout, NULL, &logical);
+          used += blocks[2].height = (double) logical.height / PANGO_SCALE;
+        }
     }
 
   if (ok && title != NULL)
     {
       double available = box_height - used - spacing * (n_blocks - 1);
 
-      blocks[0].layout = new_layout (builder, title);
       blocks[0].kind = CM_WHEEL_LABEL_TITLE;
-      ok = available >= 1.0 && unit * 1.1 >= SMALLEST_FONT_PX &&
-           try_fit (blocks[0].layout, builder->font, unit * 1.1, PANGO_WEIGHT_BOLD,
-                    PANGO_STYLE_NORMAL, box_width, available, shorten);
-      pango_layout_get_extents (blocks[0].layout, NULL, &logical);
-      used += blocks[0].height = (double) logical.height / PANGO_SCALE;
-      blocks[0].shortened = pango_layout_is_ellipsized (blocks[0].layout);
+      ok = available >= 1.0 && unit * 1.1 >= SMALLEST_FONT_PX;
+      if (ok)
+        {
+          blocks[0].layout = fit_text (builder, title, unit * 1.1, PANGO_WEIGHT_BOLD,
+                                       box_width, available, shorten, &ok);
+          pango_layout_get_extents (blocks[0].layout, NULL, &logical);
+          used += blocks[0].height = (double) logical.height / PANGO_SCALE;
+          blocks[0].shortened = pango_layout_is_ellipsized (blocks[0].layout);
+        }
     }
 
   ok = ok && used + spacing * (n_blocks - 1) <= box_height;
@@ -707,6 +782,8 @@ builder_init (Builder                    *builder,
   builder->model = model;
   builder->context = cache->context;
   builder->labels = cache->labels;
+  builder->fits = cache->fits;
+  builder->previous_fits = cache->previous_fits;
   builder->font = cm_wheel_font_normalise (font, &builder->base);
   cm_wheel_model_get_geometry (model, cache->width, cache->height, &builder->geometry);
   cm_wheel_metrics_init (&builder->metrics, &builder->geometry, builder->base);
@@ -742,4 +819,7 @@ cm_wheel_labels_build (CmWheelModel               *model,
       layout_centre (&builder);
     }
   pango_font_description_free (builder.font);
+
+  /* What this layout tried is all the next one needs. */
+  g_clear_pointer (&cache->previous_fits, g_hash_table_unref);
 }

@@ -42,6 +42,8 @@ cm_wheel_label_cache_free (CmWheelLabelCache *cache)
   g_free (cache->font_key);
   g_clear_object (&cache->context);
   g_clear_pointer (&cache->labels, g_array_unref);
+  g_clear_pointer (&cache->fits, g_hash_table_unref);
+  g_clear_pointer (&cache->previous_fits, g_hash_table_unref);
   g_free (cache);
 }
 
@@ -164,6 +166,7 @@ cm_wheel_labels_ensure (CmWheelModel               *model,
   cache->serial = (guint) g_atomic_int_add (&last_serial, 1) + 1;
   cache->context = cm_wheel_pango_context_new ();
   cache->labels = new_label_array ();
+  cache->fits = cm_wheel_fits_new ();
 
   cm_wheel_labels_build (model, cache, font, FALSE);
   model->cache = cache;
@@ -212,6 +215,12 @@ cm_wheel_model_reuse_layout (CmWheelModel *model,
   cache->context = g_object_ref (previous->cache->context);
   cache->labels = new_label_array ();
   cache->centre_stale = TRUE;
+  cache->fits = cm_wheel_fits_new ();
+  /* A centre never laid out has nothing to tell; the one before it has. */
+  cache->previous_fits = g_hash_table_ref (previous->cache->centre_stale &&
+                                           previous->cache->previous_fits != NULL
+                                           ? previous->cache->previous_fits
+                                           : previous->cache->fits);
 
   for (guint i = 0; i < previous->cache->labels->len; i++)
     {

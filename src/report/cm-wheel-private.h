@@ -44,6 +44,8 @@ typedef struct
   GArray       *labels;       /* of CmWheelPlacedLabel */
   guint         serial;       /* which layout: kept by models that take it over */
   gboolean      centre_stale; /* taken over from another model: lay the centre out again */
+  GHashTable   *fits;         /* how the centre's texts fitted (cm-wheel-labels.c) */
+  GHashTable   *previous_fits;
 } CmWheelLabelCache;
 
 struct _CmWheelModel
@@ -132,6 +134,7 @@ gboolean              cm_wheel_label_cache_matches   (const CmWheelLabelCache   
                                                       double                      height,
                                                       const PangoFontDescription *font);
 void                  cm_wheel_label_cache_free      (CmWheelLabelCache          *cache);
+GHashTable           *cm_wheel_fits_new              (void);
 void                  cm_wheel_labels_build          (CmWheelModel               *model,
                                                       CmWheelLabelCache          *cache,
                                                       const PangoFontDescription *font,

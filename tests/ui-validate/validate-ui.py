@@ -4,9 +4,9 @@
 
 gtk4-builder-tool knows neither libadwaita's widgets nor the project's own,
 so it runs with LD_PRELOAD of a small module (preload.c) that calls
-adw_init () and registers the Cm types that the .ui files use. The list of
-types is read from the .ui files themselves (class="Cm..." and
-parent="Cm..."), so a new widget is picked up without editing this test.
+adw_init () and registers the Cm types that the .ui file uses. The list of
+types is read from each .ui file itself (class="Cm..." and parent="Cm..."),
+so a new widget is picked up without editing this test.
 
 It needs a display: without DISPLAY it starts an Xvfb of its own. Output is
 TAP, one line per .ui file, plus one saying every .ui file is in the
@@ -22,10 +22,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+import cmxvfb  # noqa: E402  (tests/cmxvfb.py)
 
 CLASS_ATTR = re.compile(r'\b(?:class|parent)\s*=\s*"(Cm[A-Za-z0-9]+)"')
 GRESOURCE_FILE = re.compile(r'<file\b[^>]*>([^<]+\.ui)</file>')
+MANIFEST = 'commissioning.gresource.xml'
 
 
 def get_type_function(type_name):
@@ -34,24 +37,43 @@ def get_type_function(type_name):
     return '_'.join(word.lower() for word in words) + '_get_type'
 
 
-def start_xvfb(workdir):
-    """Starts an X server on a free display; returns (process, display)."""
-    xvfb = shutil.which('Xvfb')
-    if xvfb is None:
-        return None, None
-    display_file = workdir / 'display'
-    with open(display_file, 'w', encoding='ascii') as out:
-        process = subprocess.Popen(
-            [xvfb, '-displayfd', str(out.fileno()), '-screen', '0', '1280x1024x24',
-             '-nolisten', 'tcp'],
-            pass_fds=(out.fileno(),), stderr=subprocess.DEVNULL)
-    for _ in range(100):
-        number = display_file.read_text(encoding='ascii').strip()
-        if number and pathlib.Path(f'/tmp/.X11-unix/X{number}').exists():
-            return process, f':{number}'
-        time.sleep(0.1)
-    process.kill()
-    return None, None
+def types_used(path):
+    return sorted(set(CLASS_ATTR.findall(path.read_text(encoding='utf-8'))))
+
+
+def validate(tool, ui_dir, ui_files, env):
+    """Runs the tool on each file; prints TAP, returns the number of failures."""
+    failed = 0
+    for number, path in enumerate(ui_files, start=1):
+        name = path.relative_to(ui_dir.parent)
+        env['CM_UI_VALIDATE_TYPES'] = ' '.join(get_type_function(type_name)
+                                               for type_name in types_used(path))
+        result = subprocess.run([tool, 'validate', str(path)], env=env,
+                                capture_output=True, text=True, timeout=60, check=False)
+        output = (result.stdout + result.stderr).strip()
+        # A warning while building a template (a missing resource, a bad
+        # property in a binding, a callback failing) fails the file too.
+        if result.returncode != 0 or re.search(r'WARNING|CRITICAL', output):
+            failed += 1
+            print(f'not ok {number} - {name}')
+            for line in output.splitlines() or [f'exit status {result.returncode}']:
+                print(f'# {line}')
+        else:
+            print(f'ok {number} - {name}')
+    return failed
+
+
+def check_manifest(ui_dir, ui_files):
+    listed = set(GRESOURCE_FILE.findall((ui_dir / MANIFEST).read_text(encoding='utf-8')))
+    missing = [str(path.relative_to(ui_dir)) for path in ui_files
+               if str(path.relative_to(ui_dir)) not in listed]
+    number = len(ui_files) + 1
+    if missing:
+        print(f'not ok {number} - every .ui file is in {MANIFEST}')
+        print(f'# not listed: {", ".join(missing)}')
+        return 1
+    print(f'ok {number} - every .ui file is in {MANIFEST}')
+    return 0
 
 
 def main():
@@ -65,69 +87,31 @@ def main():
         return 0
 
     ui_files = sorted(ui_dir.rglob('*.ui'))
-    type_names = sorted({name for path in ui_files
-                         for name in CLASS_ATTR.findall(path.read_text(encoding='utf-8'))})
 
-    xvfb = None
-    workdir = pathlib.Path(tempfile.mkdtemp(prefix='cm-ui-validate-'))
-    env = dict(os.environ)
-    try:
-        if not env.get('DISPLAY') and not env.get('WAYLAND_DISPLAY'):
-            xvfb, display = start_xvfb(workdir)
-            if xvfb is None:
-                print('1..0 # SKIP no display, and no Xvfb to start one')
-                return 0
-            env['DISPLAY'] = display
-            env.pop('WAYLAND_DISPLAY', None)
+    with cmxvfb.display() as display, \
+         tempfile.TemporaryDirectory(prefix='cm-ui-validate-') as runtime_dir:
+        if display is None:
+            print('1..0 # SKIP no display, and no Xvfb to start one')
+            return 0
 
+        env = dict(os.environ)
+        env.pop('WAYLAND_DISPLAY', None)
+        env.pop('G_DEBUG', None)
         env.update({
+            'DISPLAY': display,
             'LD_PRELOAD': ' '.join(filter(None, [str(preload), env.get('LD_PRELOAD')])),
-            'CM_UI_VALIDATE_TYPES': ' '.join(get_type_function(name) for name in type_names),
             'GTK_A11Y': 'none',
             'NO_AT_BRIDGE': '1',
             'GSK_RENDERER': 'cairo',
             'GSETTINGS_BACKEND': 'memory',
             'GSETTINGS_SCHEMA_DIR': str(schema_dir),
-            'XDG_RUNTIME_DIR': str(workdir),
+            'XDG_RUNTIME_DIR': runtime_dir,
         })
-        # A warning while building a template (a missing resource, a bad
-        # property in a binding) fails the file like an error does.
-        env.pop('G_DEBUG', None)
 
         print(f'1..{len(ui_files) + 1}')
-        print(f'# types registered for the .ui files: {", ".join(type_names)}')
-        failed = 0
-        for number, path in enumerate(ui_files, start=1):
-            name = path.relative_to(ui_dir.parent)
-            result = subprocess.run([tool, 'validate', str(path)], env=env,
-                                    capture_output=True, text=True, timeout=60, check=False)
-            output = (result.stdout + result.stderr).strip()
-            bad = result.returncode != 0 or re.search(r'WARNING|CRITICAL', output)
-            if bad:
-                failed += 1
-                print(f'not ok {number} - {name}')
-                for line in output.splitlines() or [f'exit status {result.returncode}']:
-                    print(f'# {line}')
-            else:
-                print(f'ok {number} - {name}')
-
-        manifest = ui_dir / 'commissioning.gresource.xml'
-        listed = set(GRESOURCE_FILE.findall(manifest.read_text(encoding='utf-8')))
-        missing = [str(path.relative_to(ui_dir)) for path in ui_files
-                   if str(path.relative_to(ui_dir)) not in listed]
-        number = len(ui_files) + 1
-        if missing:
-            failed += 1
-            print(f'not ok {number} - every .ui file is in {manifest.name}')
-            print(f'# not listed: {", ".join(missing)}')
-        else:
-            print(f'ok {number} - every .ui file is in {manifest.name}')
+        failed = validate(tool, ui_dir, ui_files, env)
+        failed += check_manifest(ui_dir, ui_files)
         return 1 if failed else 0
-    finally:
-        if xvfb is not None:
-            xvfb.terminate()
-            xvfb.wait(timeout=10)
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == '__main__':
