@@ -24,8 +24,8 @@ packages=(
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev gettext
   # run: icons and fonts that GTK needs to draw without warnings
   libglib2.0-bin adwaita-icon-theme librsvg2-common fonts-dejavu-core
-  # validators run as tests
-  appstream desktop-file-utils
+  # validators run as tests (gtk4-builder-tool is in libgtk-4-bin, yelp-check in yelp-tools)
+  appstream desktop-file-utils libgtk-4-bin yelp-tools
   # GUI and end-to-end tests: X server, session bus, accessibility bus
   xvfb xauth dbus-daemon at-spi2-core python3-gi gir1.2-atspi-2.0 python3-pyatspi
   # screenshots and PDF checks

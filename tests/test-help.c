@@ -145,6 +145,24 @@ test_build_tree_has_every_page (void)
     }
 }
 
+/* The app run from the build tree (BUILD/src/commissioning, or this test
+ * in BUILD/tests) finds BUILD/help without being told. */
+static void
+test_found_from_the_build_tree (void)
+{
+  g_autofree char *expected = g_test_build_filename (G_TEST_BUILT, "..", "help", "C",
+                                                     "wheel.html", NULL);
+  g_autofree char *uri = NULL;
+  g_autoptr(GFile) expected_file = g_file_new_for_path (expected);
+  g_autoptr(GFile) found_file = NULL;
+
+  g_unsetenv ("CM_HELP_DIR");
+  uri = cm_help_dup_html_page_uri ("wheel");
+  g_assert_nonnull (uri);
+  found_file = g_file_new_for_uri (uri);
+  g_assert_true (g_file_equal (found_file, expected_file));
+}
+
 static void
 test_page_in_the_users_language (void)
 {
@@ -288,6 +306,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/help/build-tree-has-every-page", test_build_tree_has_every_page);
+  g_test_add_func ("/help/found-from-the-build-tree", test_found_from_the_build_tree);
   g_test_add_func ("/help/page-in-the-users-language", test_page_in_the_users_language);
   g_test_add_func ("/help/unknown-and-bad-pages", test_unknown_and_bad_pages);
   g_test_add_func ("/help/opens-html-without-yelp", test_opens_html_without_yelp);

@@ -197,6 +197,8 @@ def session_env(workdir, prefix, display):
         'GSK_RENDERER': 'cairo',
         'CM_DEBUG_FIRST_FRAME': '1',
     }
+    if os.environ.get('XAUTHORITY') and display == os.environ.get('DISPLAY'):
+        env['XAUTHORITY'] = os.environ['XAUTHORITY']
     bus_config = workdir / 'session.conf'
     bus_config.write_text(BUS_CONFIG.format(runtime=runtime,
                                             services=prefix / 'share' / 'dbus-1' / 'services'),

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cm-application.h"
+#include "cm-help.h"
 #include "cm-window.h"
 
 struct _CmApplication
@@ -179,21 +180,32 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+help_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  cm_show_help (gtk_application_get_active_window (GTK_APPLICATION (user_data)), NULL);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
+  { "help", help_activated },
 };
 
 static void
 cm_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *help_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (cm_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.help", help_accels);
 
   /* Start reading the database while the window is being built. */
   open_store (CM_APPLICATION (application));

@@ -19,11 +19,11 @@
  * painted whole again only when the layout, the size, the font or the style
  * change.
  *
- * GTK gets the image in tiles, copied out of it: a change makes new copies of
- * only the tiles it touched, and GL renderers upload only those again. The
- * cairo renderer of GTK 4.8 converts every pixel of a texture on every frame
- * it draws, so it gets the tiles painted by cairo instead, which costs it
- * next to nothing.
+ * GL renderers get the image as tiles of texture: a change makes new textures
+ * of only the tiles it touched, and only those are uploaded again. The cairo
+ * renderer of GTK 4.8 converts every pixel of a texture on every frame it
+ * draws, so it gets the image painted by cairo instead, which costs it next
+ * to nothing.
  *
  * The selected activity doubles as the keyboard cursor. */
 
@@ -44,7 +44,8 @@ struct _CmCycleWheel
 
   /* What the image shows, and how: model, size, scale, palette, font. */
   cairo_surface_t      *image;
-  GArray               *tiles;            /* of Tile, row by row */
+  cairo_surface_t      *image_view;       /* the same pixels, for cairo nodes */
+  GPtrArray            *tiles;            /* of GdkTexture, row by row, or empty */
   int                   n_columns;
   int                   tile_size;        /* device pixels */
   cairo_region_t       *stale_tiles;      /* device pixels */
@@ -62,14 +63,6 @@ struct _CmCycleWheel
   double                ring_angle;
   gboolean              ring_angle_set;
 };
-
-/* A piece of the image, copied out of it so that it never changes once GTK
- * has it. */
-typedef struct
-{
-  cairo_surface_t *surface;
-  GdkTexture      *texture;  /* made when a renderer first needs it */
-} Tile;
 
 enum {
   PROP_0,
@@ -507,47 +500,35 @@ on_pressed (GtkGestureClick *gesture,
 /* Drawing */
 
 static void
-clear_tile (gpointer data)
-{
-  Tile *tile = data;
-
-  g_clear_pointer (&tile->surface, cairo_surface_destroy);
-  g_clear_object (&tile->texture);
-}
-
-static void
 clear_image (CmCycleWheel *self)
 {
+  g_clear_pointer (&self->image_view, cairo_surface_destroy);
   g_clear_pointer (&self->image, cairo_surface_destroy);
   g_clear_pointer (&self->image_model, cm_wheel_model_unref);
   g_clear_pointer (&self->image_font, g_free);
-  g_array_set_size (self->tiles, 0);
-  if (self->stale_tiles != NULL)
-    cairo_region_subtract (self->stale_tiles, self->stale_tiles);
+  g_ptr_array_set_size (self->tiles, 0);
+  cairo_region_subtract (self->stale_tiles, self->stale_tiles);
 }
 
-static cairo_surface_t *
-copy_image_rect (cairo_surface_t             *image,
-                 const cairo_rectangle_int_t *rect,
-                 int                          scale)
+/* A texture of its own for a tile: it must not change once GTK has it. */
+static GdkTexture *
+texture_from_image (cairo_surface_t             *image,
+                    const cairo_rectangle_int_t *rect)
 {
-  static cairo_user_data_key_t pixels_key;
   const guchar *data = cairo_image_surface_get_data (image);
   int stride = cairo_image_surface_get_stride (image);
-  int copy_stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, rect->width);
-  guchar *pixels = g_malloc ((gsize) copy_stride * rect->height);
-  cairo_surface_t *copy;
+  gsize row_size = (gsize) rect->width * 4;
+  guchar *pixels = g_malloc (row_size * rect->height);
+  g_autoptr(GBytes) bytes = NULL;
 
   for (int row = 0; row < rect->height; row++)
-    memcpy (pixels + (gsize) copy_stride * row,
-            data + (gsize) stride * (rect->y + row) + (gsize) rect->x * 4,
-            (gsize) rect->width * 4);
+    memcpy (pixels + row_size * row, data + (gsize) stride * (rect->y + row) + rect->x * 4,
+            row_size);
+  bytes = g_bytes_new_take (pixels, row_size * rect->height);
 
-  copy = cairo_image_surface_create_for_data (pixels, CAIRO_FORMAT_ARGB32, rect->width,
-                                              rect->height, copy_stride);
-  cairo_surface_set_user_data (copy, &pixels_key, pixels, g_free);
-  cairo_surface_set_device_scale (copy, scale, scale);
-  return copy;
+  /* GDK_MEMORY_DEFAULT is cairo's ARGB32, premultiplied, native-endian. */
+  return gdk_memory_texture_new (rect->width, rect->height, GDK_MEMORY_DEFAULT, bytes,
+                                 row_size);
 }
 
 static void
@@ -561,7 +542,8 @@ get_tile_rect (CmCycleWheel          *self,
   rect->height = MIN (self->tile_size, cairo_image_surface_get_height (self->image) - rect->y);
 }
 
-/* Copies out again the tiles that the image changed under. */
+/* Makes new textures of the tiles that the image changed under, or of all
+ * of them the first time. */
 static void
 update_tiles (CmCycleWheel *self)
 {
@@ -577,12 +559,11 @@ update_tiles (CmCycleWheel *self)
                     self->tile_size;
   n_rows = (cairo_image_surface_get_height (self->image) + self->tile_size - 1) /
            self->tile_size;
-  g_array_set_size (self->tiles, self->n_columns * n_rows);
+  g_ptr_array_set_size (self->tiles, self->n_columns * n_rows);
 
   cairo_surface_flush (self->image);
   for (guint i = 0; i < self->tiles->len; i++)
     {
-      Tile *tile = &g_array_index (self->tiles, Tile, i);
       cairo_rectangle_int_t rect;
 
       get_tile_rect (self, i, &rect);
@@ -590,33 +571,11 @@ update_tiles (CmCycleWheel *self)
           cairo_region_contains_rectangle (self->stale_tiles, &rect) == CAIRO_REGION_OVERLAP_OUT)
         continue;
 
-      clear_tile (tile);
-      tile->surface = copy_image_rect (self->image, &rect, self->image_scale);
+      g_clear_object (&g_ptr_array_index (self->tiles, i));
+      g_ptr_array_index (self->tiles, i) = texture_from_image (self->image, &rect);
     }
 
   cairo_region_subtract (self->stale_tiles, self->stale_tiles);
-}
-
-static GdkTexture *
-get_tile_texture (Tile *tile)
-{
-  if (tile->texture == NULL)
-    {
-      cairo_surface_t *surface = tile->surface;
-      int stride = cairo_image_surface_get_stride (surface);
-      int height = cairo_image_surface_get_height (surface);
-      g_autoptr(GBytes) bytes = NULL;
-
-      bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                          (gsize) stride * height,
-                                          (GDestroyNotify) cairo_surface_destroy,
-                                          cairo_surface_reference (surface));
-
-      /* GDK_MEMORY_DEFAULT is cairo's ARGB32, premultiplied, native-endian. */
-      tile->texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
-                                              GDK_MEMORY_DEFAULT, bytes, stride);
-    }
-  return tile->texture;
 }
 
 static void
@@ -634,6 +593,16 @@ paint_image (CmCycleWheel         *self,
 
   self->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
   cairo_surface_set_device_scale (self->image, scale, scale);
+
+  /* A recording (as in a cairo node) keeps what it painted from a surface by
+   * copying all of it the moment that surface changes. The render nodes of
+   * past frames are never drawn again, so they paint from a second surface
+   * on the same pixels, which the painter never draws into. */
+  self->image_view =
+    cairo_image_surface_create_for_data (cairo_image_surface_get_data (self->image),
+                                         CAIRO_FORMAT_ARGB32, width * scale, height * scale,
+                                         cairo_image_surface_get_stride (self->image));
+  cairo_surface_set_device_scale (self->image_view, scale, scale);
   state.font = self->font;
   cr = cairo_create (self->image);
   cm_wheel_painter_draw (cr, self->model, width, height, palette, &state);
@@ -783,35 +752,30 @@ cm_cycle_wheel_snapshot (GtkWidget   *widget,
   update_font (self);
   font_key = self->font != NULL ? pango_font_description_to_string (self->font) : g_strdup ("");
   ensure_image (self, width, height, scale, palette, font_key);
-  update_tiles (self);
 
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  cr = renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer)
-       ? gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height))
-       : NULL;
-
-  for (guint i = 0; i < self->tiles->len; i++)
+  if (renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer))
     {
-      Tile *tile = &g_array_index (self->tiles, Tile, i);
-      cairo_rectangle_int_t rect;
-      graphene_rect_t area;
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      cairo_set_source_surface (cr, self->image_view, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+  else
+    {
+      update_tiles (self);
+      for (guint i = 0; i < self->tiles->len; i++)
+        {
+          cairo_rectangle_int_t rect;
 
-      get_tile_rect (self, i, &rect);
-      graphene_rect_init (&area, (float) rect.x / scale, (float) rect.y / scale,
-                          (float) rect.width / scale, (float) rect.height / scale);
-      if (cr != NULL)
-        {
-          cairo_set_source_surface (cr, tile->surface, area.origin.x, area.origin.y);
-          cairo_rectangle (cr, area.origin.x, area.origin.y,
-                           area.size.width, area.size.height);
-          cairo_fill (cr);
-        }
-      else
-        {
-          gtk_snapshot_append_texture (snapshot, get_tile_texture (tile), &area);
+          get_tile_rect (self, i, &rect);
+          gtk_snapshot_append_texture (snapshot, g_ptr_array_index (self->tiles, i),
+                                       &GRAPHENE_RECT_INIT ((float) rect.x / scale,
+                                                            (float) rect.y / scale,
+                                                            (float) rect.width / scale,
+                                                            (float) rect.height / scale));
         }
     }
-  g_clear_pointer (&cr, cairo_destroy);
 
   state.hover = self->hover;
   get_selected_hit (self, &state.selected);
@@ -903,7 +867,7 @@ cm_cycle_wheel_finalize (GObject *object)
   CmCycleWheel *self = CM_CYCLE_WHEEL (object);
 
   g_clear_pointer (&self->watched, g_ptr_array_unref);
-  g_clear_pointer (&self->tiles, g_array_unref);
+  g_clear_pointer (&self->tiles, g_ptr_array_unref);
   g_clear_pointer (&self->stale_tiles, cairo_region_destroy);
   g_clear_pointer (&self->font, pango_font_description_free);
 
@@ -1016,8 +980,7 @@ cm_cycle_wheel_init (CmCycleWheel *self)
   GtkGesture *click;
 
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
-  self->tiles = g_array_new (FALSE, TRUE, sizeof (Tile));
-  g_array_set_clear_func (self->tiles, clear_tile);
+  self->tiles = g_ptr_array_new_with_free_func (g_object_unref);
   self->stale_tiles = cairo_region_create ();
   self->hover = (CmWheelHit) CM_WHEEL_HIT_INIT;
 

@@ -31,6 +31,8 @@ struct _CmProjectorWindow
   CmSpeakerCache *speakers;
   GPtrArray      *shown;        /* CmContribution, newest last */
   guint           size;
+  guint           scroll_tick_id;
+  int             scroll_frames;
 
   GtkBox         *frame;
   GtkLabel       *title_label;
@@ -94,13 +96,50 @@ item_widget (CmProjectorWindow *self,
   return box;
 }
 
+/* Moves to the end from a frame callback, never from inside a layout:
+ * a value set while the viewport is being allocated does not move it. */
 static void
 scroll_to_end (CmProjectorWindow *self)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
 
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
-                                        gtk_adjustment_get_page_size (adjustment));
+  if (gtk_adjustment_get_value (adjustment) != end)
+    gtk_adjustment_set_value (adjustment, end);
+  else
+    gtk_widget_queue_allocate (gtk_widget_get_parent (GTK_WIDGET (self->items_box)));
+}
+
+static gboolean
+scroll_on_next_frames (GtkWidget     *widget,
+                       GdkFrameClock *clock,
+                       gpointer       user_data)
+{
+  CmProjectorWindow *self = CM_PROJECTOR_WINDOW (widget);
+
+  /* Wrapped text settles its height over the frames after a change; the
+   * newest point stays at the bottom edge throughout. */
+  scroll_to_end (self);
+  if (--self->scroll_frames > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+follow_end (CmProjectorWindow *self)
+{
+  self->scroll_frames = 3;
+  if (self->scroll_tick_id == 0)
+    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_on_next_frames,
+                                                         NULL, NULL);
+}
+
+static void
+on_size_changed (CmProjectorWindow *self)
+{
+  follow_end (self);
 }
 
 static void
@@ -124,7 +163,7 @@ rebuild (CmProjectorWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->scroller), n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), n == 0);
-  scroll_to_end (self);
+  follow_end (self);
 }
 
 static void
@@ -150,6 +189,7 @@ set_size (CmProjectorWindow *self,
   new_class = g_strdup_printf ("size-%u", self->size);
   gtk_widget_remove_css_class (GTK_WIDGET (self->frame), old_class);
   gtk_widget_add_css_class (GTK_WIDGET (self->frame), new_class);
+  follow_end (self);
 }
 
 static void
@@ -217,6 +257,11 @@ cm_projector_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->contributions, self);
   if (self->workshop != NULL)
     g_signal_handlers_disconnect_by_data (self->workshop, self);
+  if (self->scroll_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
+      self->scroll_tick_id = 0;
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CM_TYPE_PROJECTOR_WINDOW);
   g_clear_object (&self->contributions);
@@ -292,7 +337,7 @@ cm_projector_window_init (CmProjectorWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->frame), "size-2");
 
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
-                           G_CALLBACK (scroll_to_end), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_size_changed), self, G_CONNECT_SWAPPED);
 }
 
 CmProjectorWindow *

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cm-export-csv.h"
+#include "cm-export-file.h"
 #include "cm-summary-preview.h"
 #include "cm-summary-print.h"
 
@@ -470,36 +471,34 @@ export_pdf_thread (GTask        *task,
 {
   PdfJob *job = task_data;
   g_autoptr(CmSummaryDocument) document = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (job->path);
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) write_error = NULL;
+  CmExportFile export = { 0 };
   GError *error = NULL;
+  gboolean written;
+
+  if (!cm_export_file_open (&export, job->path, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
 
   document = cm_summary_document_new (g_steal_pointer (&job->model), &job->options);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
-  if (stream == NULL)
+  written = cm_summary_document_write_pdf (document, G_OUTPUT_STREAM (export.stream),
+                                           &write_error);
+  if (!written)
     {
-      g_task_return_error (task, error);
+      cm_export_file_close (&export, FALSE, NULL);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               /* Translators: the first %s is a file name, the second the
+                                * reason */
+                               _("Could not write “%s”: %s"), job->path, write_error->message);
       return;
     }
 
-  if (!cm_summary_document_write_pdf (document, G_OUTPUT_STREAM (stream), &error))
-    {
-      g_autoptr(GCancellable) cancel = g_cancellable_new ();
-
-      /* Closing with a cancelled cancellable leaves any old file alone. */
-      g_cancellable_cancel (cancel);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), cancel, NULL);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
+  if (!cm_export_file_close (&export, TRUE, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -514,8 +513,7 @@ on_pdf_exported (GObject      *object,
   g_autofree char *message = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
-    /* Translators: the first %s is a file name, the second the reason */
-    message = g_strdup_printf (_("Could not write “%s”: %s"), name, error->message);
+    message = g_strdup (error->message);
   else
     /* Translators: %s is a file name */
     message = g_strdup_printf (_("Summary saved as “%s”"), name);

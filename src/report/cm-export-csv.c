@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cm-export-file.h"
 #include "cm-summary-model.h"
 
 #define FLUSH_SIZE (64 * 1024)
@@ -255,39 +256,22 @@ cm_export_contributions_csv_to_path (CmStore     *store,
                                      const char  *path,
                                      GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
+  CmExportFile export = { 0 };
   g_autoptr(GError) local_error = NULL;
+  gboolean written;
 
   g_return_val_if_fail (CM_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  file = g_file_new_for_path (path);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &local_error);
-  if (stream == NULL ||
-      !cm_export_contributions_csv (store, cycle_id, workshop_id, G_OUTPUT_STREAM (stream),
-                                    &local_error))
-    {
-      if (stream != NULL)
-        {
-          g_autoptr(GCancellable) cancel = g_cancellable_new ();
+  if (!cm_export_file_open (&export, path, error))
+    return FALSE;
 
-          /* Closing with a cancelled cancellable leaves the old file alone. */
-          g_cancellable_cancel (cancel);
-          g_output_stream_close (G_OUTPUT_STREAM (stream), cancel, NULL);
-        }
-      g_set_error (error, local_error->domain, local_error->code,
-                   /* Translators: the first %s is a file name, the second the reason */
-                   _("Could not write “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
+  written = cm_export_contributions_csv (store, cycle_id, workshop_id,
+                                         G_OUTPUT_STREAM (export.stream), &local_error);
+  if (!written)
+    g_set_error (error, local_error->domain, local_error->code,
+                 /* Translators: the first %s is a file name, the second the reason */
+                 _("Could not write “%s”: %s"), path, local_error->message);
 
-  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error))
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not write “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return cm_export_file_close (&export, written, written ? error : NULL) && written;
 }

@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "cm-export-file.h"
+
 static const char stylesheet[] =
   ":root { color-scheme: light; }\n"
   "body { font-family: \"Cantarell\", \"Noto Sans\", \"DejaVu Sans\", Arial, sans-serif;\n"
@@ -357,30 +359,6 @@ cm_spec_export_to_html (const CmSpecExport *export)
   g_string_append (out, "</footer>\n</body>\n</html>\n");
 
   return g_string_free (out, FALSE);
-}
-
-gboolean
-cm_export_write_file (const char  *path,
-                      const char  *contents,
-                      gsize        length,
-                      GError     **error)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  file = g_file_new_for_path (path);
-  if (!g_file_replace_contents (file, contents, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                NULL, &local_error))
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   /* Translators: the first %s is a file name, the second the reason */
-                   _("Could not write “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 gboolean

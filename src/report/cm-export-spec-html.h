@@ -15,10 +15,4 @@ gboolean  cm_export_spec_html_to_path (CmStore             *store,
                                        const char          *path,
                                        GError             **error);
 
-/* Writes @contents to @path, replacing the file only once all is written. */
-gboolean  cm_export_write_file        (const char          *path,
-                                       const char          *contents,
-                                       gsize                length,
-                                       GError             **error);
-
 G_END_DECLS

@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "cm-export-spec-html.h"
+#include "cm-export-file.h"
 
 static const char document_head[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

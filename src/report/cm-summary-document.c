@@ -12,6 +12,7 @@
 #include <langinfo.h>
 #endif
 
+#include "cm-export-file.h"
 #include "cm-summary-private.h"
 
 /* A page: the running header (title and what the document is) in the top
@@ -436,49 +437,33 @@ cm_summary_export_pdf (CmStore                 *store,
                        GError                 **error)
 {
   g_autoptr(CmSummaryDocument) document = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
+  CmExportFile export = { 0 };
 
   g_return_val_if_fail (CM_IS_STORE (store), FALSE);
   g_return_val_if_fail (CM_IS_CYCLE (cycle), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   /* Open the file first: a path that cannot be written is reported before
-   * any work is done. g_file_replace() writes to a temporary file and only
-   * replaces @path when the stream is closed successfully. */
-  file = g_file_new_for_path (path);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &local_error);
-  if (stream == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, local_error->code,
-                   /* Translators: the first %s is a file name, the second the reason */
-                   _("Could not write “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
+   * any work is done. */
+  if (!cm_export_file_open (&export, path, error))
+    return FALSE;
 
   document = cm_summary_document_new_for_cycle (store, cycle, options, error);
-  if (document == NULL ||
-      !cm_summary_document_write_pdf (document, G_OUTPUT_STREAM (stream), &local_error))
+  if (document == NULL)
     {
-      g_autoptr(GCancellable) cancel = g_cancellable_new ();
-
-      /* Closing with a cancelled cancellable leaves the old file alone. */
-      g_cancellable_cancel (cancel);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), cancel, NULL);
-      if (local_error != NULL)
-        g_set_error (error, G_IO_ERROR, local_error->domain == G_IO_ERROR ? local_error->code
-                                                                         : G_IO_ERROR_FAILED,
-                     _("Could not write “%s”: %s"), path, local_error->message);
+      cm_export_file_close (&export, FALSE, NULL);
       return FALSE;
     }
 
-  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error))
+  if (!cm_summary_document_write_pdf (document, G_OUTPUT_STREAM (export.stream), &local_error))
     {
-      g_set_error (error, G_IO_ERROR, local_error->code,
+      g_set_error (error, G_IO_ERROR,
+                   local_error->domain == G_IO_ERROR ? local_error->code : G_IO_ERROR_FAILED,
                    _("Could not write “%s”: %s"), path, local_error->message);
+      cm_export_file_close (&export, FALSE, NULL);
       return FALSE;
     }
 
-  return TRUE;
+  return cm_export_file_close (&export, TRUE, error);
 }

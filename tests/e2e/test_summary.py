@@ -107,7 +107,15 @@ def main():
     tap.ok(written, "Export PDF… writes the chosen file")
 
     if shutil.which("pdftotext") and written:
-        text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+        # A new file shows up as soon as it is created; read it once whole.
+        def exported_text():
+            result = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True)
+            return result.stdout if result.returncode == 0 and "Page 1 of" in result.stdout \
+                else None
+        try:
+            text = wait_for(exported_text, 30, "the whole PDF")
+        except Exception:
+            text = ""
         log("exported text starts:", text[:120].replace("\n", " | "))
         # The title was typed by the test, so look for what the app wrote.
         tap.ok("COMMISSIONING CYCLE SUMMARY" in text and "Page 1 of" in text,

@@ -1,0 +1,160 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Nothing typed is lost when the app dies. Contributions are typed into the
+capture box and the process is killed with SIGKILL at varied moments: right
+after Enter, in the middle of typing, after a burst of Enters, after the row
+showed, while the capture is opening. After each kill the database must pass
+PRAGMA integrity_check, hold every contribution whose row appeared in the
+feed, and hold nothing that was not typed."""
+
+import os
+import sqlite3
+import time
+
+import pyatspi
+
+from cmtest import App, Tap, _keysym, log
+
+ROUNDS = 22
+SCENARIOS = ["after-enter", "mid-typing", "burst", "seen", "opening", "after-enter-wait"]
+
+
+def press_return_now():
+    """Enter, with no pause afterwards: the kill follows at once."""
+    pyatspi.Registry.generateKeyboardEvent(_keysym("Return"), None, pyatspi.KEY_SYM)
+
+
+def open_capture(app):
+    app.click(app.find("page tab", "Workshops"))
+    time.sleep(0.3)
+    app.click_button("Start Capture")
+    entry = app.find("text", "New contribution", timeout=10)
+    app.focus_window()
+    return entry
+
+
+def feed_shows(app, text, timeout=5.0):
+    try:
+        feed = app.find("list", "Contributions", timeout=timeout)
+        app.find("label", text, root=feed, timeout=timeout)
+        return True
+    except Exception:
+        return False
+
+
+def check_database(database):
+    """integrity_check, and the texts of live contributions in order."""
+    db = sqlite3.connect(database)
+    try:
+        integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
+        texts = [row[0] for row in db.execute(
+            "SELECT text FROM contribution WHERE trashed = 0 ORDER BY id")]
+        return integrity, texts
+    finally:
+        db.close()
+
+
+def main():
+    tap = Tap()
+    database = os.path.join(os.environ["CM_WORKDIR"], "kill.db")
+    started = time.monotonic()
+    typed = set()       # every text that Enter was pressed for
+    confirmed = []      # texts whose row appeared in the feed
+    kills = 0
+
+    # A cycle with one workshop, captured live.
+    app = App(database)
+    app.focus_window()
+    app.key("n", ["Control"])
+    app.type_text("Kill test cycle")
+    time.sleep(0.3)
+    app.click(app.find("page tab", "Workshops"))
+    time.sleep(0.3)
+    app.click_button("New Workshop")
+    time.sleep(0.3)
+    app.click_button("Start Capture")
+    app.find("text", "New contribution", timeout=10)
+    app.focus_window()
+    first = "Round 0 point 0 the first thing said"
+    app.type_text(first)
+    app.key("Return")
+    typed.add(first)
+    if feed_shows(app, first):
+        confirmed.append(first)
+    app.kill()
+    kills += 1
+
+    for round_number in range(1, ROUNDS):
+        scenario = SCENARIOS[round_number % len(SCENARIOS)]
+        app = App(database)
+
+        if scenario == "opening":
+            # Killed while the capture is opening, before anything is typed.
+            app.click(app.find("page tab", "Workshops"))
+            app.click_button("Start Capture")
+            app.kill()
+            kills += 1
+        else:
+            open_capture(app)
+            text = f"Round {round_number} point 1 {scenario} about waiting lists"
+
+            if scenario in ("after-enter", "after-enter-wait"):
+                app.type_text(text)
+                typed.add(text)
+                press_return_now()
+                if scenario == "after-enter-wait":
+                    time.sleep(0.05)
+            elif scenario == "mid-typing":
+                app.type_text(text)
+                app.key("Return")
+                typed.add(text)
+                if feed_shows(app, text):
+                    confirmed.append(text)
+                # Half a sentence, no Enter: it may be lost, nothing else may.
+                app.type_text(f"Round {round_number} half typed and never sent")
+            elif scenario == "burst":
+                for point in range(1, 4):
+                    burst = f"Round {round_number} point {point} burst of ideas"
+                    app.type_text(burst)
+                    typed.add(burst)
+                    press_return_now()
+            elif scenario == "seen":
+                app.type_text(text)
+                app.key("Return")
+                typed.add(text)
+                if feed_shows(app, text):
+                    confirmed.append(text)
+
+            app.kill()
+            kills += 1
+
+        integrity, texts = check_database(database)
+        missing = [t for t in confirmed if t not in texts]
+        strangers = [t for t in texts if t not in typed]
+        duplicates = len(texts) != len(set(texts))
+        log(f"round {round_number} ({scenario}): {len(texts)} saved, "
+            f"{len(confirmed)} confirmed, integrity {integrity}")
+        if integrity != "ok" or missing or strangers or duplicates:
+            tap.ok(False, f"round {round_number} ({scenario}): integrity {integrity!r}, "
+                          f"missing {missing}, not typed {strangers}, duplicates {duplicates}")
+
+    integrity, texts = check_database(database)
+    tap.ok(kills >= 20, f"the app was killed {kills} times")
+    tap.ok(integrity == "ok", f"the database passes integrity_check ({integrity})")
+    tap.ok(all(t in texts for t in confirmed),
+           f"every contribution whose row appeared is saved ({len(confirmed)} of them)")
+    tap.ok(all(t in typed for t in texts), "nothing was saved that was not typed")
+    tap.ok(len(texts) == len(set(texts)), "nothing was saved twice")
+
+    # And the app still opens the workshop and shows what was said.
+    app = App(database)
+    open_capture(app)
+    last = confirmed[-1] if confirmed else None
+    tap.ok(last is not None and feed_shows(app, last, timeout=10),
+           "after all that, the feed shows the last confirmed contribution")
+    app.quit()
+    log(f"took {time.monotonic() - started:.0f} s")
+
+    tap.done()
+
+
+main()
