@@ -335,6 +335,65 @@ test_duplicate_and_delete (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (specs), ==, 1);
 }
 
+static GtkEditableLabel *
+find_editing_label (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditableLabel *found;
+
+      if (GTK_IS_EDITABLE_LABEL (child) &&
+          gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (child)))
+        return GTK_EDITABLE_LABEL (child);
+      if ((found = find_editing_label (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Adding an indicator puts the keyboard in its measure, ready to type;
+ * Enter keeps the text and saves it. */
+static void
+test_kpi_editing (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  CmServiceSpec *spec = new_spec (fixture);
+  CmSpecEditor *editor = editor_of (fixture);
+  g_autoptr(GListModel) kpis = NULL;
+  g_autoptr(CmKpi) kpi = NULL;
+  GtkEditableLabel *label = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-kpi", NULL);
+  while (label == NULL && g_get_monotonic_time () - start < 2 * G_USEC_PER_SEC)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      label = find_editing_label (GTK_WIDGET (editor));
+    }
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (label)), ==, "New measure");
+
+  gtk_editable_set_text (GTK_EDITABLE (label), "Referrals acknowledged in 2 days");
+  gtk_widget_activate_action (GTK_WIDGET (label), "editing.stop", "b", TRUE);
+  run_pending ();
+
+  kpis = cm_store_list_kpis (fixture->store, cm_service_spec_get_id (spec), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (kpis), ==, 1);
+  kpi = g_list_model_get_item (kpis, 0);
+  g_assert_cmpstr (cm_kpi_get_measure (kpi), ==, "Referrals acknowledged in 2 days");
+
+  /* An empty measure is refused with a reason, and the saved one stays. */
+  gtk_editable_label_start_editing (label);
+  gtk_editable_set_text (GTK_EDITABLE (label), "");
+  gtk_widget_activate_action (GTK_WIDGET (label), "editing.stop", "b", TRUE);
+  run_pending ();
+  g_assert_cmpstr (cm_kpi_get_measure (kpi), ==, "Referrals acknowledged in 2 days");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (label)), ==,
+                   "Referrals acknowledged in 2 days");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,6 +408,7 @@ main (int   argc,
   ADD ("/specs-page/typing-is-saved", test_typing_is_saved);
   ADD ("/specs-page/status-records-version", test_status_records_version);
   ADD ("/specs-page/duplicate-and-delete", test_duplicate_and_delete);
+  ADD ("/specs-page/kpi-editing", test_kpi_editing);
 
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "cm-diff.h"
 #include "cm-spec-snapshot.h"
 
 G_BEGIN_DECLS
@@ -12,20 +13,6 @@ G_BEGIN_DECLS
  * added, removed, renamed or changed, with the changed text as runs of
  * kept, added and removed words. The screen and the printed summary both
  * mark the runs; nothing here decides how. */
-
-typedef enum
-{
-  CM_DIFF_SAME    = 0,
-  CM_DIFF_ADDED   = 1,
-  CM_DIFF_REMOVED = 2,
-} CmDiffOp;
-
-/* One run of text. Runs alternate: two neighbours never share an op. */
-typedef struct
-{
-  CmDiffOp  op;
-  char     *text;
-} CmDiffSpan;
 
 typedef enum
 {
@@ -72,16 +59,6 @@ CmSpecComparison *cm_spec_comparison_ref            (CmSpecComparison       *com
 void              cm_spec_comparison_unref          (CmSpecComparison       *comparison);
 gboolean          cm_spec_comparison_is_empty       (const CmSpecComparison *comparison);
 guint             cm_spec_comparison_count_changed  (const CmSpecComparison *comparison);
-
-/* The building blocks, for anything else that needs a diff. Both return
- * a GPtrArray of CmDiffSpan; concatenating the SAME and REMOVED runs gives
- * @older back, the SAME and ADDED runs give @newer. */
-GPtrArray        *cm_diff_words                     (const char             *older,
-                                                     const char             *newer);
-GPtrArray        *cm_diff_lines                     (const char             *older,
-                                                     const char             *newer);
-guint             cm_diff_count_words               (GPtrArray              *spans,
-                                                     CmDiffOp                op);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmSpecComparison, cm_spec_comparison_unref)
 

@@ -44,6 +44,7 @@ cm_wheel_label_cache_free (CmWheelLabelCache *cache)
   g_clear_pointer (&cache->labels, g_array_unref);
   g_clear_pointer (&cache->fits, g_hash_table_unref);
   g_clear_pointer (&cache->previous_fits, g_hash_table_unref);
+  g_clear_pointer (&cache->centre_base, cairo_surface_destroy);
   g_free (cache);
 }
 
@@ -221,6 +222,12 @@ cm_wheel_model_reuse_layout (CmWheelModel *model,
                                            previous->cache->previous_fits != NULL
                                            ? previous->cache->previous_fits
                                            : previous->cache->fits);
+  if (previous->cache->centre_base != NULL)
+    {
+      cache->centre_base = cairo_surface_reference (previous->cache->centre_base);
+      cache->centre_base_palette = previous->cache->centre_base_palette;
+      cache->centre_base_scale = previous->cache->centre_base_scale;
+    }
 
   for (guint i = 0; i < previous->cache->labels->len; i++)
     {

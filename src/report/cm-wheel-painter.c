@@ -383,12 +383,12 @@ draw_stage_bands (cairo_t               *cr,
     }
 }
 
+/* The centre's disc and the track of its progress arc. */
 static void
-draw_centre (cairo_t               *cr,
-             CmWheelModel          *model,
-             const CmWheelGeometry *g,
-             const CmWheelMetrics  *metrics,
-             const CmWheelPalette  *palette)
+draw_centre_base (cairo_t               *cr,
+                  const CmWheelGeometry *g,
+                  const CmWheelMetrics  *metrics,
+                  const CmWheelPalette  *palette)
 {
   double r = g->centre_radius - g->gap / 2.0;
   double track = r - metrics->progress_width / 2.0;
@@ -409,16 +409,38 @@ draw_centre (cairo_t               *cr,
   cairo_arc (cr, g->cx, g->cy, track, 0.0, 2.0 * G_PI);
   set_colour (cr, &palette->stage_band);
   cairo_stroke (cr);
+}
 
-  if (model->n_counted > 0 && model->n_done > 0)
-    {
-      double fraction = (double) model->n_done / model->n_counted;
+static void
+draw_progress_arc (cairo_t               *cr,
+                   CmWheelModel          *model,
+                   const CmWheelGeometry *g,
+                   const CmWheelMetrics  *metrics,
+                   const CmWheelPalette  *palette)
+{
+  double track = g->centre_radius - g->gap / 2.0 - metrics->progress_width / 2.0;
+  double fraction;
 
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, g->cx, g->cy, track, -G_PI / 2.0, -G_PI / 2.0 + 2.0 * G_PI * fraction);
-      set_colour (cr, &palette->progress);
-      cairo_stroke (cr);
-    }
+  if (track <= 0.0 || model->n_counted == 0 || model->n_done == 0)
+    return;
+
+  fraction = (double) model->n_done / model->n_counted;
+  cairo_set_line_width (cr, metrics->progress_width);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, g->cx, g->cy, track, -G_PI / 2.0, -G_PI / 2.0 + 2.0 * G_PI * fraction);
+  set_colour (cr, &palette->progress);
+  cairo_stroke (cr);
+}
+
+static void
+draw_centre (cairo_t               *cr,
+             CmWheelModel          *model,
+             const CmWheelGeometry *g,
+             const CmWheelMetrics  *metrics,
+             const CmWheelPalette  *palette)
+{
+  draw_centre_base (cr, g, metrics, palette);
+  draw_progress_arc (cr, model, g, metrics, palette);
 }
 
 /* Only done and in progress have a mark. */
@@ -728,6 +750,65 @@ redraw_segment (cairo_t               *cr,
       }
 }
 
+/* Lays the centre's disc and track back from pixels kept with the layout,
+ * painting them first if need be: over a clear background, in whole device
+ * pixels, that gives the very pixels that drawing them would. Returns FALSE
+ * where it would not, to have them drawn. */
+static gboolean
+paint_centre_base (cairo_t               *cr,
+                   CmWheelLabelCache     *cache,
+                   const CmWheelGeometry *g,
+                   const CmWheelMetrics  *metrics,
+                   const CmWheelPalette  *palette)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  double scale, scale_y, offset_x, offset_y;
+  cairo_matrix_t matrix;
+  int x0, y0, x1, y1;
+
+  cairo_get_matrix (cr, &matrix);
+  cairo_surface_get_device_scale (target, &scale, &scale_y);
+  cairo_surface_get_device_offset (target, &offset_x, &offset_y);
+  if (palette->background.alpha > 0.0 ||
+      cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
+      matrix.xx != 1.0 || matrix.yx != 0.0 || matrix.xy != 0.0 || matrix.yy != 1.0 ||
+      matrix.x0 != 0.0 || matrix.y0 != 0.0 || offset_x != 0.0 || offset_y != 0.0 ||
+      scale != scale_y || scale != floor (scale) || scale < 1.0)
+    return FALSE;
+
+  /* Whole units round the disc. */
+  x0 = (int) floor (g->cx - g->centre_radius) - 1;
+  y0 = (int) floor (g->cy - g->centre_radius) - 1;
+  x1 = (int) ceil (g->cx + g->centre_radius) + 1;
+  y1 = (int) ceil (g->cy + g->centre_radius) + 1;
+
+  if (cache->centre_base == NULL || cache->centre_base_palette != palette ||
+      cache->centre_base_scale != scale)
+    {
+      cairo_t *base_cr;
+
+      g_clear_pointer (&cache->centre_base, cairo_surface_destroy);
+      cache->centre_base = cairo_surface_create_similar_image (target, CAIRO_FORMAT_ARGB32,
+                                                               (x1 - x0) * scale,
+                                                               (y1 - y0) * scale);
+      cairo_surface_set_device_scale (cache->centre_base, scale, scale);
+      cairo_surface_set_device_offset (cache->centre_base, -x0 * scale, -y0 * scale);
+      cache->centre_base_palette = palette;
+      cache->centre_base_scale = scale;
+
+      base_cr = cairo_create (cache->centre_base);
+      draw_centre_base (base_cr, g, metrics, palette);
+      cairo_destroy (base_cr);
+    }
+
+  cairo_save (cr);
+  cairo_set_source_surface (cr, cache->centre_base, 0.0, 0.0);
+  cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+  cairo_fill (cr);
+  cairo_restore (cr);
+  return TRUE;
+}
+
 static void
 redraw_centre (cairo_t               *cr,
                CmWheelModel          *model,
@@ -736,7 +817,9 @@ redraw_centre (cairo_t               *cr,
                const CmWheelMetrics  *metrics,
                const CmWheelPalette  *palette)
 {
-  draw_centre (cr, model, g, metrics, palette);
+  if (!paint_centre_base (cr, cache, g, metrics, palette))
+    draw_centre_base (cr, g, metrics, palette);
+  draw_progress_arc (cr, model, g, metrics, palette);
 
   for (guint i = 0; i < cache->labels->len; i++)
     {

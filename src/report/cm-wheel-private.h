@@ -46,6 +46,12 @@ typedef struct
   gboolean      centre_stale; /* taken over from another model: lay the centre out again */
   GHashTable   *fits;         /* how the centre's texts fitted (cm-wheel-labels.c) */
   GHashTable   *previous_fits;
+
+  /* The centre's disc and track, which no status changes, as pixels for one
+   * palette and scale (cm-wheel-painter.c); NULL until needed. */
+  cairo_surface_t      *centre_base;
+  const CmWheelPalette *centre_base_palette;
+  double                centre_base_scale;
 } CmWheelLabelCache;
 
 struct _CmWheelModel

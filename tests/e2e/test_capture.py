@@ -8,7 +8,9 @@ import os
 import sqlite3
 import time
 
-from cmtest import App, Tap, log
+import pyatspi
+
+from cmtest import App, Tap, log, wait_for
 
 SAID = [
     # (typed, text saved, speaker name or None, themes, stage)
@@ -19,23 +21,53 @@ SAID = [
 ]
 
 
+
+
+def button(app, label, root):
+    """A button by what it says. GTK 4.8 names a button with its own
+    accessible label and its content's label both ("Start Capture Start
+    Capture"), so the label may stand at either end of the name."""
+    def match(accessible):
+        if accessible is None or accessible.getRoleName() not in ("push button",
+                                                                   "toggle button"):
+            return False
+        name = accessible.name or ""
+        if name == label or name.startswith(label + " ") or name.endswith(" " + label):
+            return True
+        return any(accessible.getChildAtIndex(i) is not None and
+                   accessible.getChildAtIndex(i).name == label
+                   for i in range(accessible.childCount))
+
+    return wait_for(lambda: pyatspi.findDescendant(root, match), 10, f"a button {label!r}")
+
+def workshops_page(app):
+    """The Workshops page, after choosing it in the view switcher. Searched
+    breadth first: the pages before it hold a great many widgets."""
+    app.click(app.find("page tab", "Workshops"))
+
+    def match(accessible):
+        return (accessible is not None and accessible.getRoleName() == "filler" and
+                accessible.name == "CmWorkshopsPage")
+
+    return wait_for(lambda: pyatspi.findDescendant(app.window, match, True), 20,
+                    "the Workshops page")
+
 def shots():
     return os.environ.get("CM_SHOTS", os.environ["CM_WORKDIR"])
 
 
 def open_capture(app):
-    """From the window to the capture box of the cycle's workshop."""
-    app.click(app.find("page tab", "Workshops"))
-    time.sleep(0.5)
-    app.click_button("Start Capture")
-    entry = app.find("text", "New contribution", timeout=10)
+    """From the window to the capture box of the cycle's live workshop."""
+    page = workshops_page(app)
+    app.click(button(app, "Start Capture", page))
+    entry = app.find("text", "New contribution", root=page, timeout=10)
     app.focus_window()
-    return entry
+    return page, entry
 
 
-def feed_shows(app, text, timeout=5.0):
-    feed = app.find("list", "Contributions")
+def feed_shows(app, page, text, timeout=5.0):
     try:
+        feed = app.find("list", "Contributions", root=page, timeout=timeout)
         app.find("label", text, root=feed, timeout=timeout)
         return True
     except Exception:
@@ -63,12 +95,11 @@ def main():
     app.type_text("Advocacy 2027 to 2030")
     time.sleep(0.5)
 
-    app.click(app.find("page tab", "Workshops"))
+    page = workshops_page(app)
+    app.click(button(app, "New Workshop", page))
     time.sleep(0.5)
-    app.click_button("New Workshop")
-    time.sleep(0.5)
-    app.click_button("Start Capture")
-    entry = app.find("text", "New contribution", timeout=10)
+    app.click(button(app, "Start Capture", page))
+    entry = app.find("text", "New contribution", root=page, timeout=10)
     tap.ok(entry is not None, "the capture box is there, named “New contribution”")
     app.focus_window()
 
@@ -76,7 +107,7 @@ def main():
     for typed, text, _, _, _ in SAID:
         app.type_text(typed)
         app.key("Return")
-        tap.ok(feed_shows(app, text), f"“{text}” shows in the feed after Enter")
+        tap.ok(feed_shows(app, page, text), f"“{text}” shows in the feed after Enter")
         tap.ok(app.text_of(entry) == "", "the box is empty again, ready for the next words")
 
     # Ctrl+P chooses the speaker by typing: "the room" this time. Shift+Enter
@@ -89,7 +120,7 @@ def main():
     app.key("Return", ["Shift"])
     app.type_text("second line #plans")
     app.key("Return")
-    tap.ok(feed_shows(app, "First line\nsecond line"),
+    tap.ok(feed_shows(app, page, "First line\nsecond line"),
            "Shift+Enter made one contribution of two lines")
 
     saved = rows(database)
@@ -109,8 +140,8 @@ def main():
 
     # Back again: the live workshop opens, and what was said is in its feed.
     app = App(database)
-    open_capture(app)
-    tap.ok(feed_shows(app, SAID[1][1], timeout=10), "after a restart the feed shows what was said")
+    page, entry = open_capture(app)
+    tap.ok(feed_shows(app, page, SAID[1][1], timeout=10), "after a restart the feed shows what was said")
     app.quit()
 
     tap.done()

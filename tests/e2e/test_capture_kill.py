@@ -12,11 +12,42 @@ import time
 
 import pyatspi
 
-from cmtest import App, Tap, _keysym, log
+from cmtest import App, Tap, _keysym, log, wait_for
 
 ROUNDS = 22
 SCENARIOS = ["after-enter", "mid-typing", "burst", "seen", "opening", "after-enter-wait"]
 
+
+
+
+def button(app, label, root):
+    """A button by what it says. GTK 4.8 names a button with its own
+    accessible label and its content's label both ("Start Capture Start
+    Capture"), so the label may stand at either end of the name."""
+    def match(accessible):
+        if accessible is None or accessible.getRoleName() not in ("push button",
+                                                                   "toggle button"):
+            return False
+        name = accessible.name or ""
+        if name == label or name.startswith(label + " ") or name.endswith(" " + label):
+            return True
+        return any(accessible.getChildAtIndex(i) is not None and
+                   accessible.getChildAtIndex(i).name == label
+                   for i in range(accessible.childCount))
+
+    return wait_for(lambda: pyatspi.findDescendant(root, match), 10, f"a button {label!r}")
+
+def workshops_page(app):
+    """The Workshops page, after choosing it in the view switcher. Searched
+    breadth first: the pages before it hold a great many widgets."""
+    app.click(app.find("page tab", "Workshops"))
+
+    def match(accessible):
+        return (accessible is not None and accessible.getRoleName() == "filler" and
+                accessible.name == "CmWorkshopsPage")
+
+    return wait_for(lambda: pyatspi.findDescendant(app.window, match, True), 20,
+                    "the Workshops page")
 
 def press_return_now():
     """Enter, with no pause afterwards: the kill follows at once."""
@@ -24,17 +55,16 @@ def press_return_now():
 
 
 def open_capture(app):
-    app.click(app.find("page tab", "Workshops"))
-    time.sleep(0.3)
-    app.click_button("Start Capture")
-    entry = app.find("text", "New contribution", timeout=10)
+    page = workshops_page(app)
+    app.click(button(app, "Start Capture", page))
+    app.find("text", "New contribution", root=page, timeout=10)
     app.focus_window()
-    return entry
+    return page
 
 
-def feed_shows(app, text, timeout=5.0):
+def feed_shows(app, page, text, timeout=5.0):
     try:
-        feed = app.find("list", "Contributions", timeout=timeout)
+        feed = app.find("list", "Contributions", root=page, timeout=timeout)
         app.find("label", text, root=feed, timeout=timeout)
         return True
     except Exception:
@@ -67,18 +97,17 @@ def main():
     app.key("n", ["Control"])
     app.type_text("Kill test cycle")
     time.sleep(0.3)
-    app.click(app.find("page tab", "Workshops"))
+    page = workshops_page(app)
+    app.click(button(app, "New Workshop", page))
     time.sleep(0.3)
-    app.click_button("New Workshop")
-    time.sleep(0.3)
-    app.click_button("Start Capture")
-    app.find("text", "New contribution", timeout=10)
+    app.click(button(app, "Start Capture", page))
+    app.find("text", "New contribution", root=page, timeout=10)
     app.focus_window()
     first = "Round 0 point 0 the first thing said"
     app.type_text(first)
     app.key("Return")
     typed.add(first)
-    if feed_shows(app, first):
+    if feed_shows(app, page, first):
         confirmed.append(first)
     app.kill()
     kills += 1
@@ -89,12 +118,12 @@ def main():
 
         if scenario == "opening":
             # Killed while the capture is opening, before anything is typed.
-            app.click(app.find("page tab", "Workshops"))
-            app.click_button("Start Capture")
+            page = workshops_page(app)
+            app.click(button(app, "Start Capture", page))
             app.kill()
             kills += 1
         else:
-            open_capture(app)
+            page = open_capture(app)
             text = f"Round {round_number} point 1 {scenario} about waiting lists"
 
             if scenario in ("after-enter", "after-enter-wait"):
@@ -107,7 +136,7 @@ def main():
                 app.type_text(text)
                 app.key("Return")
                 typed.add(text)
-                if feed_shows(app, text):
+                if feed_shows(app, page, text):
                     confirmed.append(text)
                 # Half a sentence, no Enter: it may be lost, nothing else may.
                 app.type_text(f"Round {round_number} half typed and never sent")
@@ -121,7 +150,7 @@ def main():
                 app.type_text(text)
                 app.key("Return")
                 typed.add(text)
-                if feed_shows(app, text):
+                if feed_shows(app, page, text):
                     confirmed.append(text)
 
             app.kill()
@@ -147,9 +176,9 @@ def main():
 
     # And the app still opens the workshop and shows what was said.
     app = App(database)
-    open_capture(app)
+    page = open_capture(app)
     last = confirmed[-1] if confirmed else None
-    tap.ok(last is not None and feed_shows(app, last, timeout=10),
+    tap.ok(last is not None and feed_shows(app, page, last, timeout=10),
            "after all that, the feed shows the last confirmed contribution")
     app.quit()
     log(f"took {time.monotonic() - started:.0f} s")
