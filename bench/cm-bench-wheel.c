@@ -21,8 +21,10 @@
  * for the texture itself (on GL, reading the pixels back), which a frame on
  * screen does not pay; so each sample also renders a plain colour node of the
  * same size with the same renderer, and the frame counts only what rendering
- * the widget costs beyond that. Both renderings are reported. Run under a
- * display for the widget, with either renderer:
+ * the widget costs beyond that. Both renderings are reported, and so is, for
+ * reference, the same for a ready-made 1000×1000 texture of the wheel: what
+ * showing any picture that size costs the renderer. Run under a display for
+ * the widget, with either renderer:
  *
  *   xvfb-run -a build/bench/cm-bench-wheel
  *   GSK_RENDERER=cairo xvfb-run -a build/bench/cm-bench-wheel */
@@ -185,13 +187,14 @@ render_once (GskRenderer   *renderer,
 }
 
 /* The rest of a frame whose change (if any) took @change_ms: the widget's
- * snapshot, then its nodes rendered by the window's renderer, beside a plain
- * colour node of the same size (the two in turns, so that neither always
- * goes first). */
+ * snapshot (or a ready-made @texture's), then its nodes rendered by the
+ * window's renderer, beside a plain colour node of the same size (the two in
+ * turns, so that neither always goes first). */
 static void
-finish_frame (Frames    *frames,
-              GtkWidget *wheel,
-              double     change_ms)
+finish_frame (Frames     *frames,
+              GtkWidget  *wheel,
+              GdkTexture *texture,
+              double      change_ms)
 {
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (wheel));
   GtkSnapshot *snapshot = gtk_snapshot_new ();
@@ -199,7 +202,10 @@ finish_frame (Frames    *frames,
   double work, render, plain_ms, frame;
   gint64 start = g_get_monotonic_time ();
 
-  GTK_WIDGET_GET_CLASS (wheel)->snapshot (wheel, snapshot);
+  if (texture != NULL)
+    gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, SIZE, SIZE));
+  else
+    GTK_WIDGET_GET_CLASS (wheel)->snapshot (wheel, snapshot);
   node = gtk_snapshot_free_to_node (snapshot);
   work = change_ms + (g_get_monotonic_time () - start) / 1000.0;
 
@@ -230,18 +236,31 @@ finish_frame (Frames    *frames,
     ;
 }
 
-static gboolean
+static void
 report_frames (Frames *frames)
 {
-  double p99 = percentile (frames->frame, 0.99);
-
   g_print ("%-44s %4u %7.3f %7.3f  %7.3f %7.3f  %7.3f %7.3f  %7.3f %7.3f\n",
            frames->name, frames->frame->len,
            percentile (frames->work, 0.5), percentile (frames->work, 0.99),
            percentile (frames->render, 0.5), percentile (frames->render, 0.99),
            percentile (frames->plain, 0.5), percentile (frames->plain, 0.99),
-           percentile (frames->frame, 0.5), p99);
-  return p99 < TARGET_MS;
+           percentile (frames->frame, 0.5), percentile (frames->frame, 0.99));
+}
+
+/* A 1000×1000 texture of the wheel, as a widget showing a picture of it
+ * would have. */
+static GdkTexture *
+make_wheel_texture (CmWheelModel *model)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SIZE, SIZE);
+  g_autoptr(GBytes) bytes = NULL;
+
+  paint_once (model, surface);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * SIZE,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  return gdk_memory_texture_new (SIZE, SIZE, GDK_MEMORY_DEFAULT, bytes,
+                                 cairo_image_surface_get_stride (surface));
 }
 
 static GtkEventController *
@@ -293,17 +312,19 @@ segment_point (CmWheelModel *model,
   cm_wheel_geometry_sector_point (&geometry, &sector, 0.5, 0.5, x, y);
 }
 
-static gboolean
+static void
 measure_widget (GListStore   *activities,
                 CmCycle      *cycle,
                 CmWheelModel *shape)
 {
   GtkWidget *window = gtk_window_new ();
   GtkWidget *wheel = cm_cycle_wheel_new ();
+  g_autoptr(GdkTexture) picture = make_wheel_texture (shape);
   GtkEventController *motion;
   GskRenderer *renderer;
-  Frames frames[5];
-  gboolean met = TRUE, focus_shown;
+  Frames frames[6];
+  double worst_p50 = 0.0, worst_p99 = 0.0;
+  gboolean focus_shown;
   guint n_frames = 0;
 
   cm_cycle_wheel_set_cycle (CM_CYCLE_WHEEL (wheel), cycle);
@@ -320,15 +341,21 @@ measure_widget (GListStore   *activities,
   motion = find_motion_controller (wheel);
   g_assert (motion != NULL);
 
-  /* Nothing changed: GTK would not even ask for a snapshot. */
-  frames_init (&frames[n_frames], "wheel unchanged");
-  finish_frame (&frames[n_frames], wheel, 0.0);
+  /* For reference: a ready-made texture, uploaded once. */
+  frames_init (&frames[n_frames], "reference: a 1000×1000 texture");
+  finish_frame (&frames[n_frames], wheel, picture, 0.0);
   g_array_set_size (frames[n_frames].work, 0);
   g_array_set_size (frames[n_frames].render, 0);
   g_array_set_size (frames[n_frames].plain, 0);
   g_array_set_size (frames[n_frames].frame, 0);
   for (guint i = 0; i < SAMPLES; i++)
-    finish_frame (&frames[n_frames], wheel, 0.0);
+    finish_frame (&frames[n_frames], wheel, picture, 0.0);
+  n_frames++;
+
+  /* Nothing changed: GTK would not even ask for a snapshot. */
+  frames_init (&frames[n_frames], "wheel unchanged");
+  for (guint i = 0; i < SAMPLES; i++)
+    finish_frame (&frames[n_frames], wheel, NULL, 0.0);
   n_frames++;
 
   /* The pointer moving from segment to segment. */
@@ -340,7 +367,7 @@ measure_widget (GListStore   *activities,
 
       segment_point (shape, i, &x, &y);
       g_signal_emit_by_name (motion, "motion", x, y);
-      finish_frame (&frames[n_frames], wheel, (g_get_monotonic_time () - start) / 1000.0);
+      finish_frame (&frames[n_frames], wheel, NULL, (g_get_monotonic_time () - start) / 1000.0);
     }
   n_frames++;
 
@@ -356,7 +383,7 @@ measure_widget (GListStore   *activities,
       gint64 start = g_get_monotonic_time ();
 
       cm_cycle_wheel_set_selected (CM_CYCLE_WHEEL (wheel), activity);
-      finish_frame (&frames[n_frames], wheel, (g_get_monotonic_time () - start) / 1000.0);
+      finish_frame (&frames[n_frames], wheel, NULL, (g_get_monotonic_time () - start) / 1000.0);
     }
   n_frames++;
 
@@ -370,7 +397,7 @@ measure_widget (GListStore   *activities,
 
       segment_point (shape, i + 1, &x, &y);
       g_signal_emit_by_name (motion, "motion", x, y);
-      finish_frame (&frames[n_frames], wheel, (g_get_monotonic_time () - start) / 1000.0);
+      finish_frame (&frames[n_frames], wheel, NULL, (g_get_monotonic_time () - start) / 1000.0);
     }
   n_frames++;
 
@@ -385,7 +412,7 @@ measure_widget (GListStore   *activities,
 
       cm_activity_set_status (activity, (cm_activity_get_status (activity) + 1) %
                                         CM_N_ACTIVITY_STATUSES);
-      finish_frame (&frames[n_frames], wheel, (g_get_monotonic_time () - start) / 1000.0);
+      finish_frame (&frames[n_frames], wheel, NULL, (g_get_monotonic_time () - start) / 1000.0);
     }
   n_frames++;
 
@@ -398,13 +425,22 @@ measure_widget (GListStore   *activities,
            "p50", "p99", "p50", "p99", "p50", "p99", "p50", "p99");
   for (guint i = 0; i < n_frames; i++)
     {
-      met &= report_frames (&frames[i]);
+      report_frames (&frames[i]);
+      if (i > 0)
+        {
+          worst_p50 = MAX (worst_p50, percentile (frames[i].frame, 0.5));
+          worst_p99 = MAX (worst_p99, percentile (frames[i].frame, 0.99));
+        }
       frames_clear (&frames[i]);
     }
   g_print ("(frame = widget's work + rendering its nodes − rendering the colour node)\n");
 
+  g_print ("\ntarget: under %g ms per widget frame: median %s (worst %.3f), "
+           "p99 %s (worst %.3f)\n", TARGET_MS,
+           worst_p50 < TARGET_MS ? "met" : "MISSED", worst_p50,
+           worst_p99 < TARGET_MS ? "met" : "MISSED", worst_p99);
+
   gtk_window_destroy (GTK_WINDOW (window));
-  return met;
 }
 
 int
@@ -471,12 +507,7 @@ main (int   argc,
   report ("painter, a status change over the last image", changes);
 
   if (have_display)
-    {
-      gboolean met = measure_widget (activities, cycle, model);
-
-      g_print ("\ntarget: under %g ms per widget frame (p99): %s\n", TARGET_MS,
-               met ? "met" : "MISSED");
-    }
+    measure_widget (activities, cycle, model);
   else
     {
       g_print ("(no display: widget frames not measured; run under xvfb-run)\n");

@@ -7,6 +7,7 @@
 
 #include "cm-application.h"
 #include "cm-help.h"
+#include "cm-summary-export.h"
 #include "cm-window.h"
 
 struct _CmApplication
@@ -26,6 +27,11 @@ static const GOptionEntry option_entries[] = {
     N_("Open the database at PATH instead of the default one"), N_("PATH") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and quit"), NULL },
+  { "export-summary", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the summary of this cycle (title or number) as a PDF, without a window"),
+    N_("CYCLE") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Where --export-summary writes the PDF"), N_("PATH") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { NULL }
 };
@@ -105,6 +111,8 @@ cm_application_handle_local_options (GApplication *application,
   CmApplication *self = CM_APPLICATION (application);
   g_autofree const char **remaining = NULL;
   const char *path = NULL;
+  const char *cycle = NULL;
+  const char *output = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -126,6 +134,13 @@ cm_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_lookup (options, "database", "^&ay", &path))
     use_database (self, path);
+
+  /* Managers and scripts: a PDF summary with no window at all. */
+  if (g_variant_dict_lookup (options, "export-summary", "&s", &cycle))
+    {
+      g_variant_dict_lookup (options, "output", "^&ay", &output);
+      return cm_summary_run_export (self->database_path, cycle, output);
+    }
 
   return -1;
 }

@@ -508,7 +508,8 @@ read_entry (AdwEntryRow *row,
       g_autofree char *reason = NULL;
 
       /* Translators: the name of a field and why what was typed is not usable */
-      reason = g_strdup_printf (_("%s: %s"), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+      reason = g_strdup_printf (_("%s: %s"),
+                                adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
                                 error->message);
       gtk_widget_add_css_class (GTK_WIDGET (row), "parse-error");
       gtk_widget_add_css_class (GTK_WIDGET (row), "error");

@@ -815,6 +815,7 @@ cm_summary_page_class_init (CmSummaryPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/cm-summary-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CmSummaryPage, leaflet);
@@ -851,6 +852,8 @@ cm_summary_page_init (CmSummaryPage *self)
   self->page_items = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Cycle summary"), -1);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_page_item), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_page_item), self);

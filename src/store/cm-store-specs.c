@@ -603,8 +603,8 @@ cm_store_set_section_citation (CmStore        *self,
 
   stmt = cm_store_prepare (self,
                            cited
-                           ? "INSERT OR IGNORE INTO section_citation (section_id, contribution_id) "
-                             "VALUES (?1, ?2)"
+                           ? "INSERT OR IGNORE INTO section_citation "
+                             "(section_id, contribution_id) VALUES (?1, ?2)"
                            : "DELETE FROM section_citation "
                              "WHERE section_id = ?1 AND contribution_id = ?2",
                            error);

@@ -17,11 +17,11 @@ from cmtest import App, Tap, log, wait_for
 TITLE = "Summary test cycle"
 
 
-def page_count(app):
+def page_count(app, summary):
     """How many pages the preview says it has, from the accessible names of
     its pages ("Page 1 of 7"); 0 while the tree is changing under us."""
     try:
-        pages = app.find_all(role="image") or []
+        pages = app.find_all(role="image", root=summary) or []
         names = [page.name for page in pages if page.name and page.name.startswith("Page ")]
     except Exception:
         return 0
@@ -29,17 +29,17 @@ def page_count(app):
     return counts.pop() if len(counts) == 1 else 0
 
 
-def set_switch(app, name, on):
+def set_switch(app, summary, name, on):
     """Turns a section's switch on or off. GTK 4.8 shows a switch as a check
     box and names it twice ("Activities Activities"); a click sent while the
     app is busy can be lost, so look at its state and try again."""
     def find():
         return pyatspi.findDescendant(
-            app.window, lambda a: a is not None and a.getRoleName() == "check box"
+            summary, lambda a: a is not None and a.getRoleName() == "check box"
             and a.name.startswith(name))
 
     for attempt in range(3):
-        switch = wait_for(find, 10, f"the {name} switch")
+        switch = wait_for(find, 30, f"the {name} switch")
         if switch.getState().contains(pyatspi.STATE_CHECKED) == on:
             return True
         app.click(switch)
@@ -61,12 +61,14 @@ def main():
 
     # Alt+4 goes to the Summary page. Keys sent while the new cycle is still
     # settling can be lost, so ask again if the page does not come.
-    count = 0
+    count, summary = 0, None
     for attempt in range(3):
         app.focus_window()
         app.key("4", ["Alt"])
         try:
-            count = wait_for(lambda: page_count(app) or None, 8, "the pages of the preview")
+            summary = app.find(name="Cycle summary", timeout=15)
+            count = wait_for(lambda: page_count(app, summary) or None, 15,
+                             "the pages of the preview")
             break
         except Exception:
             log("no preview yet; pressing Alt+4 again")
@@ -75,16 +77,17 @@ def main():
 
     # Switching the activities off gives a shorter summary, and on again
     # the whole one.
-    tap.ok(set_switch(app, "Activities", False), "the Activities switch turns off")
-    shorter = wait_for(lambda: page_count(app) if page_count(app) not in (0, count) else None,
+    tap.ok(set_switch(app, summary, "Activities", False), "the Activities switch turns off")
+    shorter = wait_for(lambda: page_count(app, summary)
+                       if page_count(app, summary) not in (0, count) else None,
                        30, "the preview to change")
     tap.ok(shorter < count, f"switching the activities off leaves {shorter} pages")
-    set_switch(app, "Activities", True)
-    wait_for(lambda: page_count(app) == count or None, 30, "the preview to come back")
+    set_switch(app, summary, "Activities", True)
+    wait_for(lambda: page_count(app, summary) == count or None, 30, "the preview to come back")
 
     # Print… opens GTK's print dialog (with its Page Setup tab); Escape
     # closes it again.
-    app.click(app.find(name="Print…", role="push button"))
+    app.click(app.find(name="Print…", role="push button", root=summary, timeout=30))
     dialog = wait_for(lambda: next((w for w in (app.root.getChildAtIndex(i)
                                                 for i in range(app.root.childCount))
                                     if w is not None and w.name == "Print"), None),
@@ -98,7 +101,7 @@ def main():
              "the print dialog to close")
 
     # Export PDF… through the file chooser, typing the path.
-    app.click(app.find(name="Export PDF…", role="push button"))
+    app.click(app.find(name="Export PDF…", role="push button", root=summary, timeout=30))
     time.sleep(1.0)
     app.key("a", ["Control"])
     app.type_text(pdf)
