@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cm-activity.h"
 #include "cm-cycle.h"
@@ -667,6 +668,183 @@ test_painter_reuse_layout (void)
   check_labels (renamed, 600, 600);
 }
 
+/* The wheel alone, painted onto a clear surface, as a widget keeps it. */
+static cairo_surface_t *
+render_clear (CmWheelModel         *model,
+              int                   size,
+              int                   scale,
+              const CmWheelPalette *palette)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         size * scale, size * scale);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  cm_wheel_painter_draw (cr, model, size, size, palette, NULL);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static gboolean
+surfaces_equal (cairo_surface_t *a,
+                cairo_surface_t *b)
+{
+  int height = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+
+  g_assert_cmpint (cairo_image_surface_get_width (a), ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (height, ==, cairo_image_surface_get_height (b));
+  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (b));
+  return memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                 (gsize) stride * height) == 0;
+}
+
+/* Pixels outside @damage (in units of @scale pixels) that differ. */
+static guint
+count_changed_outside (cairo_surface_t      *a,
+                       cairo_surface_t      *b,
+                       const cairo_region_t *damage,
+                       int                   scale)
+{
+  const guint8 *da = cairo_image_surface_get_data (a), *db = cairo_image_surface_get_data (b);
+  int stride = cairo_image_surface_get_stride (a);
+  guint n = 0;
+
+  for (int y = 0; y < cairo_image_surface_get_height (a); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (a); x++)
+      if (memcmp (da + y * stride + x * 4, db + y * stride + x * 4, 4) != 0 &&
+          !cairo_region_contains_point (damage, x / scale, y / scale))
+        n++;
+  return n;
+}
+
+/* Changes @activity's status and paints only what changed over @image:
+ * the same pixels as painting the whole wheel again, nothing changed
+ * outside the damage, which holds the segment and, if @centre, the centre. */
+static void
+check_change (GPtrArray             *activities,
+              CmWheelModel         **model,
+              cairo_surface_t       *image,
+              int                    size,
+              int                    scale,
+              const CmWheelPalette  *palette,
+              CmActivity            *activity,
+              CmActivityStatus       status,
+              gboolean               centre)
+{
+  g_autoptr(CmWheelModel) next = NULL;
+  g_autoptr(CmWheelModel) fresh = NULL;
+  cairo_surface_t *old = render_clear (*model, size, scale, palette);
+  cairo_surface_t *whole;
+  cairo_region_t *damage = cairo_region_create ();
+  CmWheelGeometry geometry;
+  CmWheelHit hit;
+  cairo_t *cr;
+  double x, y;
+
+  cm_activity_set_status (activity, status);
+  next = model_from (activities, "Advocacy 2025", CM_STAGE_PLAN);
+  cm_wheel_model_reuse_layout (next, *model);
+
+  cr = cairo_create (image);
+  g_assert_true (cm_wheel_painter_draw_changes (cr, next, *model, size, size, palette, NULL,
+                                                damage));
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+
+  /* Laid out afresh, for good measure. */
+  fresh = model_from (activities, "Advocacy 2025", CM_STAGE_PLAN);
+  whole = render_clear (fresh, size, scale, palette);
+  g_assert_true (surfaces_equal (image, whole));
+  g_assert_cmpuint (count_changed_outside (image, old, damage, scale), ==, 0);
+
+  g_assert_true (cm_wheel_model_find_activity (next, activity, &hit));
+  g_assert_true (cm_wheel_painter_get_fill_point (next, size, size, NULL, &hit, &x, &y));
+  g_assert_true (cairo_region_contains_point (damage, x, y));
+  cm_wheel_model_get_geometry (next, size, size, &geometry);
+  g_assert_cmpint (cairo_region_contains_point (damage, geometry.cx, geometry.cy), ==, centre);
+
+  /* The first commissioning segment of Analyse changed in none of the
+   * checks: it is left alone. */
+  hit = (CmWheelHit) { CM_WHEEL_HIT_SEGMENT, CM_STAGE_ANALYSE, CM_RING_COMMISSIONING, 0 };
+  g_assert_true (cm_wheel_painter_get_fill_point (next, size, size, NULL, &hit, &x, &y));
+  g_assert_false (cairo_region_contains_point (damage, x, y));
+
+  cairo_region_destroy (damage);
+  cairo_surface_destroy (whole);
+  cairo_surface_destroy (old);
+  cm_wheel_model_unref (*model);
+  *model = g_steal_pointer (&next);
+}
+
+static void
+check_changes (const CmWheelPalette *palette,
+               int                   size,
+               int                   scale)
+{
+  g_autoptr(GPtrArray) activities = make_template ();
+  g_autoptr(CmWheelModel) model = model_from (activities, "Advocacy 2025", CM_STAGE_PLAN);
+  cairo_surface_t *image = render_clear (model, size, scale, palette);
+
+  /* Done counts towards progress and not applicable drops out of it: the
+   * centre changes too; in progress changes only the segment. */
+  check_change (activities, &model, image, size, scale, palette,
+                g_ptr_array_index (activities, 8), CM_ACTIVITY_STATUS_DONE, TRUE);
+  check_change (activities, &model, image, size, scale, palette,
+                g_ptr_array_index (activities, 13), CM_ACTIVITY_STATUS_IN_PROGRESS, FALSE);
+  check_change (activities, &model, image, size, scale, palette,
+                g_ptr_array_index (activities, 21), CM_ACTIVITY_STATUS_NOT_APPLICABLE, TRUE);
+  check_change (activities, &model, image, size, scale, palette,
+                g_ptr_array_index (activities, 8), CM_ACTIVITY_STATUS_IN_PROGRESS, TRUE);
+
+  cairo_surface_destroy (image);
+}
+
+static void
+test_painter_changes (void)
+{
+  g_autoptr(GPtrArray) activities = make_template ();
+  g_autoptr(CmWheelModel) before = model_from (activities, "Advocacy", CM_STAGE_PLAN);
+  g_autoptr(CmWheelModel) after = NULL;
+  g_autoptr(CmWheelModel) tiny = NULL;
+  cairo_surface_t *image, *copy;
+  cairo_t *cr;
+
+  check_changes (cm_wheel_palette_light (), 600, 1);
+  check_changes (cm_wheel_palette_dark (), 777, 1);
+  check_changes (cm_wheel_palette_high_contrast (), 400, 2);
+  check_changes (cm_wheel_palette_high_contrast_dark (), 1000, 1);
+
+  /* Not when the activities are laid out anew: all must be painted. */
+  image = render_clear (before, 500, 1, NULL);
+  copy = render_clear (before, 500, 1, NULL);
+  cm_activity_set_title (g_ptr_array_index (activities, 2), "Something else entirely");
+  after = model_from (activities, "Advocacy", CM_STAGE_PLAN);
+  cm_wheel_model_reuse_layout (after, before);
+  cr = cairo_create (image);
+  g_assert_false (cm_wheel_painter_draw_changes (cr, after, before, 500, 500, NULL, NULL, NULL));
+  cairo_destroy (cr);
+  g_assert_true (surfaces_equal (image, copy));
+  cairo_surface_destroy (image);
+  cairo_surface_destroy (copy);
+
+  /* Nor when the gaps between segments are too thin to tell them apart. */
+  g_clear_pointer (&before, cm_wheel_model_unref);
+  before = model_from (activities, "Advocacy", CM_STAGE_PLAN);
+  image = render_clear (before, 150, 1, NULL);
+  cm_activity_set_status (g_ptr_array_index (activities, 2), CM_ACTIVITY_STATUS_DONE);
+  tiny = model_from (activities, "Advocacy", CM_STAGE_PLAN);
+  cm_wheel_model_reuse_layout (tiny, before);
+  cr = cairo_create (image);
+  g_assert_false (cm_wheel_painter_draw_changes (cr, tiny, before, 150, 150, NULL, NULL, NULL));
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+}
+
 static void
 test_painter_legend (void)
 {
@@ -929,6 +1107,128 @@ test_widget_redraws (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint32 *
+download (GdkTexture *texture)
+{
+  int width = gdk_texture_get_width (texture);
+  guint32 *pixels = g_new (guint32, (gsize) width * gdk_texture_get_height (texture));
+
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+  return pixels;
+}
+
+static GtkWidget *
+show_wheel (GListModel  *activities,
+            GtkWidget  **wheel)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 480);
+  *wheel = cm_cycle_wheel_new ();
+  cm_cycle_wheel_set_activities (CM_CYCLE_WHEEL (*wheel), activities);
+  gtk_window_set_child (GTK_WINDOW (window), *wheel);
+  gtk_window_present (GTK_WINDOW (window));
+  while (gtk_widget_get_width (*wheel) <= 0 || !gtk_widget_get_mapped (*wheel))
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_frame (window);
+  return window;
+}
+
+/* The frame after a status change shows the new status in that segment,
+ * and every pixel outside the segment and the centre as it was; all of it
+ * as a wheel painted whole would show it. */
+static void
+test_widget_status_frame (void)
+{
+  g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(GListStore) store = NULL;
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) after = NULL;
+  g_autoptr(GdkTexture) whole = NULL;
+  g_autoptr(CmWheelModel) shape = NULL;
+  g_autofree guint32 *before_pixels = NULL;
+  g_autofree guint32 *after_pixels = NULL;
+  g_autofree guint32 *whole_pixels = NULL;
+  const CmWheelPalette *palette;
+  GtkWidget *window, *other_window, *wheel, *other_wheel;
+  CmActivity *activity;
+  CmWheelGeometry geometry;
+  CmWheelHit changed;
+  graphene_point_t point;
+  guint n_kept = 0, n_segment = 0;
+  int width, height;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+  palette = cm_wheel_palette_light ();
+
+  activities = make_template ();
+  store = g_list_store_new (CM_TYPE_ACTIVITY);
+  for (guint i = 0; i < activities->len; i++)
+    g_list_store_append (store, g_ptr_array_index (activities, i));
+  activity = g_ptr_array_index (activities, 9);
+
+  window = show_wheel (G_LIST_MODEL (store), &wheel);
+  width = gtk_widget_get_width (wheel);
+  height = gtk_widget_get_height (wheel);
+  before = render_widget (window, wheel);
+
+  cm_activity_set_status (activity, CM_ACTIVITY_STATUS_DONE);
+  wait_for_frame (window);
+  after = render_widget (window, wheel);
+  g_assert_cmpint (gdk_texture_get_width (after), ==, width);
+
+  /* The new status, in that segment. */
+  g_assert_true (cm_cycle_wheel_get_activity_point (CM_CYCLE_WHEEL (wheel), activity, &point));
+  g_assert_true (texture_pixel_is (before, point.x, point.y,
+                                   &palette->status_fill[CM_ACTIVITY_STATUS_NOT_STARTED]));
+  g_assert_true (texture_pixel_is (after, point.x, point.y,
+                                   &palette->status_fill[CM_ACTIVITY_STATUS_DONE]));
+
+  /* Everything else as it was. */
+  shape = model_from (activities, "", CM_STAGE_NONE);
+  cm_wheel_model_get_geometry (shape, width, height, &geometry);
+  g_assert_true (cm_wheel_model_find_activity (shape, activity, &changed));
+  before_pixels = download (before);
+  after_pixels = download (after);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        CmWheelHit hit;
+
+        cm_wheel_geometry_hit_test (&geometry, x + 0.5, y + 0.5, &hit);
+        if (cm_wheel_hit_equal (&hit, &changed))
+          {
+            n_segment += before_pixels[y * width + x] != after_pixels[y * width + x];
+            continue;
+          }
+        if (hit.kind == CM_WHEEL_HIT_CENTRE)
+          continue;
+        g_assert_cmphex (before_pixels[y * width + x], ==, after_pixels[y * width + x]);
+        n_kept++;
+      }
+  g_assert_cmpuint (n_kept, >, (guint) (width * height / 2));
+  g_assert_cmpuint (n_segment, >, 100);
+
+  /* A wheel that paints it all at once shows the very same. */
+  other_window = show_wheel (G_LIST_MODEL (store), &other_wheel);
+  g_assert_cmpint (gtk_widget_get_width (other_wheel), ==, width);
+  g_assert_cmpint (gtk_widget_get_height (other_wheel), ==, height);
+  whole = render_widget (other_window, other_wheel);
+  whole_pixels = download (whole);
+  g_assert_cmpmem (after_pixels, (gsize) width * height * 4, whole_pixels,
+                   (gsize) width * height * 4);
+
+  gtk_window_destroy (GTK_WINDOW (other_window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -949,10 +1249,12 @@ main (int   argc,
   g_test_add_func ("/wheel/painter/labels-dense", test_painter_labels_dense);
   g_test_add_func ("/wheel/painter/labels-template", test_painter_labels_template);
   g_test_add_func ("/wheel/painter/reuse-layout", test_painter_reuse_layout);
+  g_test_add_func ("/wheel/painter/changes", test_painter_changes);
   g_test_add_func ("/wheel/painter/legend", test_painter_legend);
   g_test_add_func ("/wheel/painter/vector", test_painter_pdf);
   g_test_add_func ("/wheel/widget/keyboard", test_widget_keyboard);
   g_test_add_func ("/wheel/widget/redraws", test_widget_redraws);
+  g_test_add_func ("/wheel/widget/status-frame", test_widget_status_frame);
 
   return g_test_run ();
 }

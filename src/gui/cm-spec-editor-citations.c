@@ -185,7 +185,7 @@ bind_cite_item (GtkSignalListItemFactory *factory,
 /* The contributions are read when the chooser opens, so a cycle with none
  * costs nothing and new workshops show up the next time. */
 void
-on_cite_popover_show (CmSpecEditor *self)
+cm_spec_editor_cite_popover_show (CmSpecEditor *self)
 {
   g_autoptr(GError) error = NULL;
 
@@ -207,7 +207,7 @@ on_cite_popover_show (CmSpecEditor *self)
 }
 
 void
-on_cite_activated (CmSpecEditor *self,
+cm_spec_editor_cite_activated (CmSpecEditor *self,
                    guint         position)
 {
   g_autoptr(CmContribution) contribution = NULL;

@@ -101,9 +101,9 @@ void     cm_spec_editor_show_outline       (CmSpecEditor  *self);
 /* cm-spec-editor-citations.c */
 void     cm_spec_editor_citations_init     (CmSpecEditor  *self);
 void     cm_spec_editor_citations_load     (CmSpecEditor  *self);
-void     on_cite_popover_show              (CmSpecEditor  *self);
-void     on_cite_activated                 (CmSpecEditor  *self,
-                                            guint          position);
+void     cm_spec_editor_cite_popover_show (CmSpecEditor  *self);
+void     cm_spec_editor_cite_activated   (CmSpecEditor  *self,
+                                          guint          position);
 
 /* cm-spec-editor-kpis.c */
 void     cm_spec_editor_kpis_init          (CmSpecEditor  *self);

@@ -596,8 +596,10 @@ cm_spec_editor_class_init (CmSpecEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_budget_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_route_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_cite_popover_show);
-  gtk_widget_class_bind_template_callback (widget_class, on_cite_activated);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_cite_popover_show",
+                                                G_CALLBACK (cm_spec_editor_cite_popover_show));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_cite_activated",
+                                                G_CALLBACK (cm_spec_editor_cite_activated));
 
   gtk_widget_class_install_action (widget_class, "editor.add-section", NULL, action_add_section);
   gtk_widget_class_install_action (widget_class, "editor.remove-section", NULL,
