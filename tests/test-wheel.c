@@ -1229,6 +1229,142 @@ test_widget_status_frame (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* @plain with the painter's highlights for @state drawn over it, all of
+ * the wheel's size, against what the widget showed. */
+static void
+check_highlights (GdkTexture         *plain,
+                  GdkTexture         *shown,
+                  CmWheelModel       *model,
+                  const CmWheelState *state)
+{
+  int width = gdk_texture_get_width (plain), height = gdk_texture_get_height (plain);
+  g_autofree guint32 *plain_pixels = download (plain);
+  g_autofree guint32 *expected = download (plain);
+  g_autofree guint32 *shown_pixels = download (shown);
+  cairo_surface_t *surface;
+  guint n_highlighted = 0;
+  cairo_t *cr;
+
+  surface = cairo_image_surface_create_for_data ((guchar *) expected, CAIRO_FORMAT_ARGB32,
+                                                 width, height, width * 4);
+  cr = cairo_create (surface);
+  cm_wheel_painter_draw_highlights (cr, model, width, height, cm_wheel_palette_light (), state);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+
+  /* Within rounding: a renderer may lay them over as a layer of their own. */
+  for (int i = 0; i < width * height; i++)
+    {
+      for (guint c = 0; c < 32; c += 8)
+        g_assert_cmpint (abs ((int) ((expected[i] >> c) & 0xff) -
+                              (int) ((shown_pixels[i] >> c) & 0xff)), <=, 2);
+      n_highlighted += plain_pixels[i] != shown_pixels[i];
+    }
+  g_assert_cmpuint (n_highlighted, >, 100);
+}
+
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  return NULL;
+}
+
+/* Hover, selection and focus are drawn over the kept wheel, whole. */
+static void
+test_widget_highlights (void)
+{
+  g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(GListStore) store = NULL;
+  g_autoptr(GdkTexture) plain = NULL;
+  g_autoptr(CmWheelModel) shape = NULL;
+  CmWheelState state = CM_WHEEL_STATE_INIT;
+  GtkEventController *motion;
+  GtkWidget *window, *wheel;
+  CmWheelGeometry geometry;
+  CmWheelSector sector;
+  int width, height;
+  double x, y;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  activities = make_template ();
+  store = g_list_store_new (CM_TYPE_ACTIVITY);
+  for (guint i = 0; i < activities->len; i++)
+    g_list_store_append (store, g_ptr_array_index (activities, i));
+  shape = model_from (activities, "", CM_STAGE_NONE);
+
+  window = show_wheel (G_LIST_MODEL (store), &wheel);
+  width = gtk_widget_get_width (wheel);
+  height = gtk_widget_get_height (wheel);
+  cm_wheel_model_get_geometry (shape, width, height, &geometry);
+  plain = render_widget (window, wheel);
+
+  /* The pointer over a segment. */
+  state.hover = (CmWheelHit) { CM_WHEEL_HIT_SEGMENT, CM_STAGE_DO, CM_RING_PROCUREMENT, 1 };
+  g_assert_true (cm_wheel_geometry_get_sector (&geometry, &state.hover, &sector));
+  cm_wheel_geometry_sector_point (&geometry, &sector, 0.5, 0.5, &x, &y);
+  motion = find_controller (wheel, GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  g_signal_emit_by_name (motion, "motion", x, y);
+  wait_for_frame (window);
+  {
+    g_autoptr(GdkTexture) shown = render_widget (window, wheel);
+
+    check_highlights (plain, shown, shape, &state);
+  }
+  g_signal_emit_by_name (motion, "leave");
+  state.hover = (CmWheelHit) CM_WHEEL_HIT_INIT;
+
+  /* The selection, with the focus ring round it when focus is shown. */
+  gtk_widget_grab_focus (wheel);
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  cm_cycle_wheel_set_selected (CM_CYCLE_WHEEL (wheel), g_ptr_array_index (activities, 4));
+  wait_for_frame (window);
+  g_assert_true (cm_wheel_model_find_activity (shape, g_ptr_array_index (activities, 4),
+                                               &state.selected));
+  state.focus_visible = gtk_widget_has_visible_focus (wheel);
+  {
+    g_autoptr(GdkTexture) shown = render_widget (window, wheel);
+
+    check_highlights (plain, shown, shape, &state);
+  }
+
+  /* Nothing selected: the focus ring goes round the whole wheel. */
+  cm_cycle_wheel_set_selected (CM_CYCLE_WHEEL (wheel), NULL);
+  wait_for_frame (window);
+  state.selected = (CmWheelHit) CM_WHEEL_HIT_INIT;
+  state.focus_visible = gtk_widget_has_visible_focus (wheel);
+  if (state.focus_visible)
+    {
+      g_autoptr(GdkTexture) shown = render_widget (window, wheel);
+
+      check_highlights (plain, shown, shape, &state);
+    }
+  else
+    {
+      g_test_message ("the window has no focus to show: focus ring not checked");
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1255,6 +1391,7 @@ main (int   argc,
   g_test_add_func ("/wheel/widget/keyboard", test_widget_keyboard);
   g_test_add_func ("/wheel/widget/redraws", test_widget_redraws);
   g_test_add_func ("/wheel/widget/status-frame", test_widget_status_frame);
+  g_test_add_func ("/wheel/widget/highlights", test_widget_highlights);
 
   return g_test_run ();
 }
