@@ -688,7 +688,7 @@ get_highlight_bounds (CmCycleWheel       *self,
   const CmWheelHit *hits[] = { &state->hover, &state->selected };
   CmWheelGeometry geometry;
   double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
-  double margin = 0.0;
+  double margin = 6.0;
 
   cm_wheel_model_get_geometry (self->model, width, height, &geometry);
 

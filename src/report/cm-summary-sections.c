@@ -220,8 +220,8 @@ draw_progress (cairo_t  *cr,
 
         /* Translators: in the progress chart, how many of a stage and ring's
          * activities are done, e.g. "3 of 7 done" */
-        count = g_strdup_printf (_("%u of %u done"), data->counts[s][r][CM_ACTIVITY_STATUS_DONE],
-                                 total);
+        count = g_strdup_printf (ngettext ("%u of %u done", "%u of %u done", total),
+                                 data->counts[s][r][CM_ACTIVITY_STATUS_DONE], total);
         pango_layout_set_text (layout, count, -1);
         pango_layout_get_pixel_extents (layout, NULL, &logical);
         set_wheel_colour (cr, &palette->text);
@@ -504,7 +504,9 @@ build_activities (CmSummaryFlow        *flow,
 
       if (activity->overdue)
         /* Translators: in the Due column of an overdue activity; %s is the date */
-        due = g_markup_printf_escaped (_("%s\n" MARK_SPAN "Overdue</span>"), due_text);
+        due = g_markup_printf_escaped ("%s\n" MARK_SPAN "%s</span>", due_text,
+                                       /* Translators: marks an activity past its due date */
+                                       _("Overdue"));
       else
         due = escape (due_text);
 
@@ -937,8 +939,9 @@ build_you_said (CmSummaryFlow        *flow,
 
       if (overdue)
         /* Translators: the state of an open point past its due date */
-        state = g_markup_printf_escaped (_("%s\n" MARK_SPAN "Overdue</span>"),
-                                         cm_action_state_to_label (action->state));
+        state = g_markup_printf_escaped ("%s\n" MARK_SPAN "%s</span>",
+                                         cm_action_state_to_label (action->state),
+                                         _("Overdue"));
       else
         state = escape (cm_action_state_to_label (action->state));
 
