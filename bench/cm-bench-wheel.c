@@ -499,8 +499,8 @@ main (int   argc,
       g_array_append_val (changes, ms);
     }
 
-  g_print ("wheel at %d×%d px (ms)                                  n      p50      p99      max\n",
-           SIZE, SIZE);
+  g_print ("wheel at %d×%d px (ms)                                  "
+           "n      p50      p99      max\n", SIZE, SIZE);
   report ("baseline: one cairo circle", circle);
   report ("painter, labels laid out again (resize, print)", cold);
   report ("painter, same layout (repaint)", warm);

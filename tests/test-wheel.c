@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <cairo-pdf.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -862,12 +863,22 @@ test_painter_legend (void)
   cairo_surface_destroy (surface);
 }
 
+static cairo_status_t
+append_to_bytes (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
 static void
 test_painter_pdf (void)
 {
   g_autoptr(GPtrArray) activities = make_template ();
   g_autoptr(CmWheelModel) model = model_from (activities, "Advocacy", CM_STAGE_REVIEW);
   cairo_surface_t *surface;
+  GByteArray *pdf;
   cairo_t *cr;
 
   cm_activity_set_status (g_ptr_array_index (activities, 1),
@@ -882,6 +893,21 @@ test_painter_pdf (void)
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
+
+  /* On paper it stays vector: no image anywhere in the PDF. */
+  pdf = g_byte_array_new ();
+  surface = cairo_pdf_surface_create_for_stream (append_to_bytes, pdf, 400, 400);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, "2026-01-01T00:00:00");
+  cr = cairo_create (surface);
+  cm_wheel_painter_draw (cr, model, 400, 400, NULL, NULL);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (pdf->len, >, 1000);
+  g_assert_null (memmem (pdf->data, pdf->len, "/Image", strlen ("/Image")));
+  g_byte_array_unref (pdf);
 }
 
 /* Widget: needs a display. */

@@ -432,6 +432,8 @@ static void
 stick_to_end (CmCaptureView *self)
 {
   scroll_to_end (self);
+  if (g_getenv ("TMP_NO_TICK"))
+    return;
   self->stick_frames = 3;
   if (self->stick_tick_id == 0)
     self->stick_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), stick_on_next_frames,
@@ -491,7 +493,8 @@ on_filtered_items_changed (CmCaptureView *self,
                            guint          removed,
                            guint          added)
 {
-  update_status (self);
+  if (!g_getenv ("TMP_NO_STATUS"))
+    update_status (self);
 
   if (self->stick_to_bottom)
     stick_to_end (self);
@@ -738,7 +741,19 @@ setup_feed_row (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 CmCaptureView            *self)
 {
-  CmContributionRow *row = cm_contribution_row_new (self->row_menu);
+  CmContributionRow *row;
+
+  if (g_getenv ("TMP_SIMPLE_ROW"))
+    {
+      GtkWidget *v = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *l1 = gtk_label_new (NULL), *l2 = gtk_label_new (NULL);
+      gtk_label_set_wrap (GTK_LABEL (l1), TRUE); gtk_label_set_wrap (GTK_LABEL (l2), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (l1), 0); gtk_label_set_xalign (GTK_LABEL (l2), 0);
+      gtk_box_append (GTK_BOX (v), l1); gtk_box_append (GTK_BOX (v), l2);
+      gtk_list_item_set_child (list_item, v);
+      return;
+    }
+  row = cm_contribution_row_new (self->row_menu);
 
   g_signal_connect (row, "menu-opened", G_CALLBACK (on_row_menu_opened), list_item);
   gtk_list_item_set_child (list_item, GTK_WIDGET (row));
@@ -749,6 +764,13 @@ bind_feed_row (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                CmCaptureView            *self)
 {
+  if (g_getenv ("TMP_SIMPLE_ROW"))
+    {
+      GtkWidget *v = gtk_list_item_get_child (list_item);
+      gtk_label_set_markup (GTK_LABEL (gtk_widget_get_first_child (v)), "14:32  <b>Gwen Jones</b>  Idea");
+      gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (v)), cm_contribution_get_text (gtk_list_item_get_item (list_item)));
+      return;
+    }
   cm_contribution_row_bind (CM_CONTRIBUTION_ROW (gtk_list_item_get_child (list_item)),
                             gtk_list_item_get_item (list_item), self->speakers);
 }
@@ -758,6 +780,8 @@ unbind_feed_row (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  CmCaptureView            *self)
 {
+  if (g_getenv ("TMP_SIMPLE_ROW"))
+    return;
   cm_contribution_row_unbind (CM_CONTRIBUTION_ROW (gtk_list_item_get_child (list_item)));
 }
 
@@ -1622,6 +1646,8 @@ cm_capture_view_init (CmCaptureView *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_feed_row), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_feed_row), self);
   gtk_list_view_set_factory (self->feed_view, factory);
+  if (g_getenv ("TMP_NO_CSS"))
+    gtk_widget_remove_css_class (GTK_WIDGET (self->feed_view), "capture-feed");
   gtk_list_view_set_model (self->feed_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_swapped (feed_adjustment (self), "value-changed",
@@ -1644,6 +1670,14 @@ cm_capture_view_init (CmCaptureView *self)
   gtk_widget_add_controller (GTK_WIDGET (self->entry), keys);
 
   update_status (self);
+  if (g_getenv ("TMP_HIDE_ENTRY"))
+    gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->entry)), FALSE);
+  if (g_getenv ("TMP_HIDE_FILTER"))
+    gtk_widget_set_visible (GTK_WIDGET (self->filter_revealer), FALSE);
+  if (g_getenv ("TMP_HIDE_BAR"))
+    gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->speaker_button)), FALSE);
+  if (g_getenv ("TMP_HIDE_EMPTY"))
+    gtk_widget_set_visible (GTK_WIDGET (self->empty_page), FALSE);
 }
 
 CmCaptureView *

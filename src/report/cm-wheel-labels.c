@@ -53,7 +53,7 @@ typedef struct
   CmWheelGeometry       geometry;
   CmWheelMetrics        metrics;
   GArray               *labels;
-  GHashTable           *fits;           /* of Fit, by fit_key() */
+  GHashTable           *fits;           /* of Fit, by size, box and text */
   GHashTable           *previous_fits;  /* the last layout's, or NULL */
   double                ladder[MAX_RUNGS];
   guint                 n_rungs;

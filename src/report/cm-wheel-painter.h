@@ -71,6 +71,9 @@ void     cm_wheel_painter_draw_highlights (cairo_t              *cr,
                                           double                height,
                                           const CmWheelPalette *palette,
                                           const CmWheelState   *state);
+
+/* For a widget that keeps the painted wheel as an image: paints over it only
+ * what a model that took over the last one's layout shows differently. */
 gboolean cm_wheel_painter_draw_changes    (cairo_t              *cr,
                                           CmWheelModel         *model,
                                           CmWheelModel         *previous,
@@ -79,15 +82,6 @@ gboolean cm_wheel_painter_draw_changes    (cairo_t              *cr,
                                           const CmWheelPalette *palette,
                                           const CmWheelState   *state,
                                           cairo_region_t       *damage);
-
-/* For a widget that keeps the painted wheel as an image: where a new model
- * draws differently from the one it took the layout over from. */
-gboolean cm_wheel_painter_get_damage  (CmWheelModel               *model,
-                                       CmWheelModel               *previous,
-                                       double                      width,
-                                       double                      height,
-                                       const PangoFontDescription *font,
-                                       cairo_region_t             *damage);
 
 /* Where the painter puts its text and status marks, in the same units as
  * cm_wheel_painter_draw(). None of these rectangles overlap, and all lie
