@@ -402,7 +402,8 @@ measure_widget (GListStore   *activities,
   n_frames++;
 
   /* A status change, from the change itself (the widget hears of it at
-   * once) to the frame that shows it, with the pointer over the wheel. */
+   * once) to the frame that shows it; the pointer stays over a segment and
+   * the focus ring round the wheel, as they were left. */
   frames_init (&frames[n_frames], "right after a status change");
   for (guint i = 0; i < SAMPLES; i++)
     {

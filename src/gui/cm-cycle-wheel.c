@@ -23,7 +23,8 @@
  * of only the tiles it touched, and only those are uploaded again. The cairo
  * renderer of GTK 4.8 converts every pixel of a texture on every frame it
  * draws, so it gets the image painted by cairo instead, which costs it next
- * to nothing.
+ * to nothing. The focus ring round the whole wheel is kept the same way, in
+ * the tiles it crosses: it is as big as the wheel, and the same every frame.
  *
  * The selected activity doubles as the keyboard cursor. */
 
@@ -47,8 +48,11 @@ struct _CmCycleWheel
   cairo_surface_t      *image_view;       /* the same pixels, for cairo nodes */
   GPtrArray            *tiles;            /* of GdkTexture, row by row, or empty */
   int                   n_columns;
+  int                   n_rows;
   int                   tile_size;        /* device pixels */
   cairo_region_t       *stale_tiles;      /* device pixels */
+  cairo_surface_t      *ring;             /* the focus ring round the wheel, or NULL */
+  GPtrArray            *ring_tiles;       /* of GdkTexture, NULL where the ring is not */
   CmWheelModel         *image_model;
   int                   image_width;
   int                   image_height;
@@ -500,13 +504,21 @@ on_pressed (GtkGestureClick *gesture,
 /* Drawing */
 
 static void
+unref_texture (gpointer texture)
+{
+  g_clear_object (&texture);
+}
+
+static void
 clear_image (CmCycleWheel *self)
 {
   g_clear_pointer (&self->image_view, cairo_surface_destroy);
   g_clear_pointer (&self->image, cairo_surface_destroy);
   g_clear_pointer (&self->image_model, cm_wheel_model_unref);
   g_clear_pointer (&self->image_font, g_free);
+  g_clear_pointer (&self->ring, cairo_surface_destroy);
   g_ptr_array_set_size (self->tiles, 0);
+  g_ptr_array_set_size (self->ring_tiles, 0);
   cairo_region_subtract (self->stale_tiles, self->stale_tiles);
 }
 
@@ -531,6 +543,25 @@ texture_from_image (cairo_surface_t             *image,
                                  row_size);
 }
 
+static gboolean
+is_clear (cairo_surface_t             *surface,
+          const cairo_rectangle_int_t *rect)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  for (int row = 0; row < rect->height; row++)
+    {
+      const guint32 *pixels = (const guint32 *) (data + (gsize) stride * (rect->y + row)) +
+                              rect->x;
+
+      for (int x = 0; x < rect->width; x++)
+        if (pixels[x] != 0)
+          return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 get_tile_rect (CmCycleWheel          *self,
                guint                  i,
@@ -548,18 +579,11 @@ static void
 update_tiles (CmCycleWheel *self)
 {
   gboolean all = self->tiles->len == 0;
-  int n_rows;
 
   if (!all && cairo_region_is_empty (self->stale_tiles))
     return;
 
-  /* Tiles whose edges fall on whole units. */
-  self->tile_size = MAX (self->image_scale, TILE_SIZE - TILE_SIZE % self->image_scale);
-  self->n_columns = (cairo_image_surface_get_width (self->image) + self->tile_size - 1) /
-                    self->tile_size;
-  n_rows = (cairo_image_surface_get_height (self->image) + self->tile_size - 1) /
-           self->tile_size;
-  g_ptr_array_set_size (self->tiles, self->n_columns * n_rows);
+  g_ptr_array_set_size (self->tiles, self->n_columns * self->n_rows);
 
   cairo_surface_flush (self->image);
   for (guint i = 0; i < self->tiles->len; i++)
@@ -607,6 +631,11 @@ paint_image (CmCycleWheel         *self,
   cr = cairo_create (self->image);
   cm_wheel_painter_draw (cr, self->model, width, height, palette, &state);
   cairo_destroy (cr);
+
+  /* Tiles whose edges fall on whole units. */
+  self->tile_size = MAX (scale, TILE_SIZE - TILE_SIZE % scale);
+  self->n_columns = (width * scale + self->tile_size - 1) / self->tile_size;
+  self->n_rows = (height * scale + self->tile_size - 1) / self->tile_size;
 
   self->image_model = cm_wheel_model_ref (self->model);
   self->image_width = width;
@@ -675,9 +704,86 @@ ensure_image (CmCycleWheel         *self,
   paint_image (self, width, height, scale, palette, font_key);
 }
 
+/* The focus ring round the whole wheel, as cm_wheel_painter_draw_highlights()
+ * draws it, kept in the tiles it crosses. */
+static void
+ensure_ring (CmCycleWheel *self)
+{
+  CmWheelState state = CM_WHEEL_STATE_INIT;
+  cairo_t *cr;
+
+  if (self->ring != NULL)
+    return;
+
+  self->ring = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                           cairo_image_surface_get_width (self->image),
+                                           cairo_image_surface_get_height (self->image));
+  cairo_surface_set_device_scale (self->ring, self->image_scale, self->image_scale);
+  state.focus_visible = TRUE;
+  state.font = self->font;
+  cr = cairo_create (self->ring);
+  cm_wheel_painter_draw_highlights (cr, self->image_model, self->image_width,
+                                    self->image_height, self->image_palette, &state);
+  cairo_destroy (cr);
+  cairo_surface_flush (self->ring);
+
+  g_ptr_array_set_size (self->ring_tiles, self->n_columns * self->n_rows);
+  for (guint i = 0; i < self->ring_tiles->len; i++)
+    {
+      cairo_rectangle_int_t rect;
+
+      get_tile_rect (self, i, &rect);
+      if (!is_clear (self->ring, &rect))
+        g_ptr_array_index (self->ring_tiles, i) = texture_from_image (self->ring, &rect);
+    }
+}
+
+/* Hands GTK the tiles of an image, or of the focus ring when @image is the
+ * ring, skipping those of the ring that are clear. */
+static void
+append_tiles (CmCycleWheel    *self,
+              GtkSnapshot     *snapshot,
+              gboolean         use_cairo,
+              cairo_surface_t *image,
+              GPtrArray       *tiles)
+{
+  double scale = self->image_scale;
+  cairo_t *cr = NULL;
+
+  if (use_cairo)
+    cr = gtk_snapshot_append_cairo (snapshot,
+                                    &GRAPHENE_RECT_INIT (0, 0, self->image_width,
+                                                         self->image_height));
+
+  for (guint i = 0; i < tiles->len; i++)
+    {
+      GdkTexture *tile = g_ptr_array_index (tiles, i);
+      cairo_rectangle_int_t rect;
+
+      if (tile == NULL)
+        continue;
+
+      get_tile_rect (self, i, &rect);
+      if (cr != NULL)
+        cairo_rectangle (cr, rect.x / scale, rect.y / scale, rect.width / scale,
+                         rect.height / scale);
+      else
+        gtk_snapshot_append_texture (snapshot, tile,
+                                     &GRAPHENE_RECT_INIT (rect.x / scale, rect.y / scale,
+                                                          rect.width / scale,
+                                                          rect.height / scale));
+    }
+
+  if (cr != NULL)
+    {
+      cairo_set_source_surface (cr, image, 0, 0);
+      cairo_fill (cr);
+      cairo_destroy (cr);
+    }
+}
+
 /* What the highlights may cover, in whole units: the segments under the
- * pointer and selected, with room for the focus ring round the selection,
- * or round the whole wheel. */
+ * pointer and selected, with room for the focus ring round the selection. */
 static gboolean
 get_highlight_bounds (CmCycleWheel       *self,
                       const CmWheelState *state,
@@ -708,14 +814,6 @@ get_highlight_bounds (CmCycleWheel       *self,
       y1 = MAX (y1, y + h);
     }
 
-  if (state->focus_visible && state->selected.kind == CM_WHEEL_HIT_NONE)
-    {
-      x0 = MIN (x0, geometry.cx - geometry.band_outer);
-      y0 = MIN (y0, geometry.cy - geometry.band_outer);
-      x1 = MAX (x1, geometry.cx + geometry.band_outer);
-      y1 = MAX (y1, geometry.cy + geometry.band_outer);
-    }
-
   if (x1 < x0)
     return FALSE;
 
@@ -743,6 +841,7 @@ cm_cycle_wheel_snapshot (GtkWidget   *widget,
   g_autofree char *font_key = NULL;
   GskRenderer *renderer;
   graphene_rect_t bounds;
+  gboolean use_cairo, ring;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
@@ -754,7 +853,8 @@ cm_cycle_wheel_snapshot (GtkWidget   *widget,
   ensure_image (self, width, height, scale, palette, font_key);
 
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  if (renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer))
+  use_cairo = renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer);
+  if (use_cairo)
     {
       cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
       cairo_set_source_surface (cr, self->image_view, 0, 0);
@@ -764,17 +864,7 @@ cm_cycle_wheel_snapshot (GtkWidget   *widget,
   else
     {
       update_tiles (self);
-      for (guint i = 0; i < self->tiles->len; i++)
-        {
-          cairo_rectangle_int_t rect;
-
-          get_tile_rect (self, i, &rect);
-          gtk_snapshot_append_texture (snapshot, g_ptr_array_index (self->tiles, i),
-                                       &GRAPHENE_RECT_INIT ((float) rect.x / scale,
-                                                            (float) rect.y / scale,
-                                                            (float) rect.width / scale,
-                                                            (float) rect.height / scale));
-        }
+      append_tiles (self, snapshot, FALSE, self->image, self->tiles);
     }
 
   state.hover = self->hover;
@@ -782,12 +872,23 @@ cm_cycle_wheel_snapshot (GtkWidget   *widget,
   state.focus_visible = gtk_widget_has_visible_focus (widget);
   state.font = self->font;
 
-  if (!get_highlight_bounds (self, &state, width, height, &bounds))
-    return;
+  /* The ring round the whole wheel comes last, as the painter has it. */
+  ring = state.focus_visible && state.selected.kind == CM_WHEEL_HIT_NONE;
+  if (ring)
+    state.focus_visible = FALSE;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-  cm_wheel_painter_draw_highlights (cr, self->model, width, height, palette, &state);
-  cairo_destroy (cr);
+  if (get_highlight_bounds (self, &state, width, height, &bounds))
+    {
+      cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+      cm_wheel_painter_draw_highlights (cr, self->model, width, height, palette, &state);
+      cairo_destroy (cr);
+    }
+
+  if (ring)
+    {
+      ensure_ring (self);
+      append_tiles (self, snapshot, use_cairo, self->ring, self->ring_tiles);
+    }
 }
 
 static void
@@ -868,6 +969,7 @@ cm_cycle_wheel_finalize (GObject *object)
 
   g_clear_pointer (&self->watched, g_ptr_array_unref);
   g_clear_pointer (&self->tiles, g_ptr_array_unref);
+  g_clear_pointer (&self->ring_tiles, g_ptr_array_unref);
   g_clear_pointer (&self->stale_tiles, cairo_region_destroy);
   g_clear_pointer (&self->font, pango_font_description_free);
 
@@ -980,7 +1082,8 @@ cm_cycle_wheel_init (CmCycleWheel *self)
   GtkGesture *click;
 
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
-  self->tiles = g_ptr_array_new_with_free_func (g_object_unref);
+  self->tiles = g_ptr_array_new_with_free_func (unref_texture);
+  self->ring_tiles = g_ptr_array_new_with_free_func (unref_texture);
   self->stale_tiles = cairo_region_create ();
   self->hover = (CmWheelHit) CM_WHEEL_HIT_INIT;
 

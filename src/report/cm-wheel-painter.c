@@ -696,10 +696,9 @@ erase_sector (cairo_t               *cr,
   if (sector_path (cr, g->cx, g->cy, sector, 0.0))
     {
       cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
-      cairo_clip (cr);
       cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
       set_colour (cr, &palette->background);
-      cairo_paint (cr);
+      cairo_fill (cr);
     }
   cairo_restore (cr);
 }
