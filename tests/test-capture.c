@@ -3,10 +3,14 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "cm-capture-view.h"
 #include "cm-projector-window.h"
+#include "cm-said-did-view.h"
 #include "cm-store-workshops.h"
+#include "cm-workshop-editor.h"
+#include "cm-workshops-page.h"
 
 /* The capture view in process, in a phone-sized window: what Enter does
  * with the words in the box, what happens when the disk is full, the
@@ -153,6 +157,18 @@ type (Fixture    *fixture,
                             text, -1);
 }
 
+/* Typing goes on at the end of the box, after anything still being saved. */
+static void
+type_more (Fixture    *fixture,
+           const char *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (cm_capture_view_get_entry (fixture->view));
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, text, -1);
+}
+
 static char *
 entry_text (Fixture *fixture)
 {
@@ -213,14 +229,15 @@ test_enter_saves_at_once (Fixture       *fixture,
   type (fixture, "@gwen I was never told I could have an advocate #access #Letters");
   g_assert_true (cm_capture_view_commit (fixture->view));
 
-  /* The box is free for the next words before the row is on disk. */
+  /* The words leave the box when they are on disk, as their row arrives. */
+  wait_until_saved (fixture);
   left = entry_text (fixture);
   g_assert_cmpstr (left, ==, "");
-  wait_until_saved (fixture);
 
   g_assert_cmpint (count (fixture), ==, before + 1);
   saved = last_contribution (fixture);
-  g_assert_cmpstr (cm_contribution_get_text (saved), ==, "I was never told I could have an advocate");
+  g_assert_cmpstr (cm_contribution_get_text (saved), ==,
+                   "I was never told I could have an advocate");
   g_assert_cmpint (cm_contribution_get_participant_id (saved), ==,
                    cm_participant_get_id (fixture->gwen));
   g_assert_cmpstr (cm_contribution_get_themes (saved)[0], ==, "access");
@@ -246,12 +263,12 @@ test_enter_saves_at_once (Fixture       *fixture,
   wait_until_saved (fixture);
   g_clear_object (&saved);
   saved = last_contribution (fixture);
-  attendees = cm_store_list_attendees (fixture->store, cm_workshop_get_id (fixture->workshop), NULL);
+  attendees = cm_store_list_attendees (fixture->store, cm_workshop_get_id (fixture->workshop),
+                                       NULL);
   g_assert_cmpuint (g_list_model_get_n_items (attendees), ==, 3);
   {
-    g_autoptr(CmParticipant) sam = cm_store_get_participant (fixture->store,
-                                                             cm_contribution_get_participant_id (saved),
-                                                             NULL);
+    gint64 sam_id = cm_contribution_get_participant_id (saved);
+    g_autoptr(CmParticipant) sam = cm_store_get_participant (fixture->store, sam_id, NULL);
     g_assert_cmpstr (cm_participant_get_name (sam), ==, "Sam patel");
   }
 }
@@ -317,7 +334,7 @@ test_full_disk_keeps_the_words (Fixture       *fixture,
   g_assert_true (cm_capture_view_commit (fixture->view));
 
   /* Typing goes on while the write fails. */
-  type (fixture, "typed meanwhile");
+  type_more (fixture, "typed meanwhile");
   wait_until_saved (fixture);
 
   g_assert_cmpint (count (fixture), ==, before);
@@ -421,6 +438,133 @@ test_fits_a_phone (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->view)), <=, WIDTH);
 }
 
+
+/* The Workshops page and "You said, we did" ------------------------------------ */
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint
+count_workshops (Fixture *fixture)
+{
+  gint64 cycle_id = cm_workshop_get_cycle_id (fixture->workshop);
+  g_autoptr(GListModel) workshops = cm_store_list_workshops (fixture->store, cycle_id, NULL);
+  return g_list_model_get_n_items (workshops);
+}
+
+static void
+test_page_new_delete_capture (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(CmCycle) cycle = cm_store_get_cycle (fixture->store,
+                                                 cm_workshop_get_cycle_id (fixture->workshop),
+                                                 NULL);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  CmWorkshopsPage *page = cm_workshops_page_new ();
+  CmWorkshopEditor *editor;
+  CmWorkshop *made;
+
+  gtk_window_set_default_size (window, 1000, 700);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  cm_workshops_page_set_cycle (page, fixture->store, cycle);
+  gtk_window_present (window);
+  run_pending ();
+
+  /* The live workshop is open from the start. */
+  editor = CM_WORKSHOP_EDITOR (find_type (GTK_WIDGET (page), CM_TYPE_WORKSHOP_EDITOR));
+  g_assert_true (cm_workshop_editor_get_workshop (editor) == fixture->workshop);
+
+  g_assert_cmpuint (count_workshops (fixture), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "workshops.new", NULL));
+  run_pending ();
+  g_assert_cmpuint (count_workshops (fixture), ==, 2);
+  made = cm_workshop_editor_get_workshop (editor);
+  g_assert_true (made != fixture->workshop);
+  g_assert_cmpstr (cm_workshop_get_title (made), ==, "New workshop");
+  g_assert_cmpint (cm_workshop_get_state (made), ==, CM_WORKSHOP_STATE_PLANNED);
+
+  /* Capturing makes a planned workshop live. */
+  g_object_ref (made);
+  cm_workshops_page_start_capture (page, made);
+  run_pending ();
+  g_assert_cmpint (cm_workshop_get_state (made), ==, CM_WORKSHOP_STATE_LIVE);
+
+  /* Deleting goes through the trash, so that the toast can bring it back. */
+  cm_workshops_page_show_workshop (page, made);
+  g_signal_emit_by_name (editor, "delete-requested");
+  run_pending ();
+  g_assert_cmpuint (count_workshops (fixture), ==, 1);
+  g_assert_true (cm_store_restore (fixture->store, G_OBJECT (made), NULL));
+  g_assert_cmpuint (count_workshops (fixture), ==, 2);
+  g_object_unref (made);
+
+  gtk_window_destroy (window);
+  run_pending ();
+}
+
+static void
+test_said_did_respects_consent (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(CmCycle) cycle = cm_store_get_cycle (fixture->store,
+                                                 cm_workshop_get_cycle_id (fixture->workshop),
+                                                 NULL);
+  g_autoptr(CmAction) action = cm_action_new ();
+  g_autoptr(CmContribution) named = NULL;
+  g_autoptr(CmContribution) withheld = NULL;
+  g_autoptr(GError) error = NULL;
+  CmSaidDidView *view = cm_said_did_view_new ();
+  g_autofree char *text = NULL;
+
+  type (fixture, "@gwen Letters should come in Easy Read");
+  cm_capture_view_commit (fixture->view);
+  wait_until_saved (fixture);
+  named = last_contribution (fixture);
+  type (fixture, "@ann My neighbour is Mr Price and he never got an advocate");
+  cm_capture_view_commit (fixture->view);
+  wait_until_saved (fixture);
+  withheld = last_contribution (fixture);
+
+  cm_action_set_cycle_id (action, cm_cycle_get_id (cycle));
+  cm_action_set_response (action, "Every letter now has an Easy Read version");
+  cm_action_set_state (action, CM_ACTION_STATE_DONE);
+  g_assert_true (cm_store_add_action (fixture->store, action, &error));
+  g_assert_true (cm_store_link_action_contribution (fixture->store, action, named, TRUE, &error));
+  g_assert_true (cm_store_link_action_contribution (fixture->store, action, withheld, TRUE,
+                                                    &error));
+  g_assert_no_error (error);
+
+  g_object_ref_sink (view);
+  cm_said_did_view_set_cycle (view, fixture->store, cycle);
+  text = cm_said_did_view_dup_text (view);
+
+  g_assert_nonnull (strstr (text, "Letters should come in Easy Read"));
+  g_assert_nonnull (strstr (text, "Gwen Jones"));
+  g_assert_nonnull (strstr (text, "Every letter now has an Easy Read version"));
+  /* Ann did not agree to be quoted: neither her words nor her name. */
+  g_assert_null (strstr (text, "Mr Price"));
+  g_assert_null (strstr (text, "Ann Lee"));
+  g_assert_nonnull (strstr (text, "A participant’s point (not quoted)"));
+
+  g_object_unref (view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -438,6 +582,8 @@ main (int   argc,
   ADD ("/capture/delete-pin-undo", test_delete_pin_and_undo, 50);
   ADD ("/capture/projector", test_projector_respects_consent, 0);
   ADD ("/capture/fits-a-phone", test_fits_a_phone, 200);
+  ADD ("/workshops-page/new-delete-capture", test_page_new_delete_capture, 5);
+  ADD ("/workshops-page/said-did-consent", test_said_did_respects_consent, 0);
 
 #undef ADD
 

@@ -430,7 +430,8 @@ test_said_did_joins_actions_and_contributions (Fixture       *fixture,
   cm_action_set_response (dropped, "Withdrawn");
   g_assert_true (cm_store_add_action (fixture->store, dropped, &error));
 
-  g_assert_true (cm_store_link_action_contribution (fixture->store, faster, letters, TRUE, &error));
+  g_assert_true (cm_store_link_action_contribution (fixture->store, faster, letters, TRUE,
+                                                    &error));
   g_assert_true (cm_store_link_action_contribution (fixture->store, faster, waits, TRUE, &error));
   g_assert_true (cm_store_link_action_contribution (fixture->store, impossible, parking, TRUE,
                                                     &error));

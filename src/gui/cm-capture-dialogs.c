@@ -210,8 +210,8 @@ on_editor_response (AdwMessageDialog *dialog,
   if (speaker < editor->speaker_ids->len)
     cm_contribution_set_participant_id (editor->contribution,
                                         g_array_index (editor->speaker_ids, gint64, speaker));
-  cm_contribution_set_kind (editor->contribution,
-                            (CmContributionKind) gtk_drop_down_get_selected (editor->kind_dropdown));
+  cm_contribution_set_kind (editor->contribution, (CmContributionKind)
+                            gtk_drop_down_get_selected (editor->kind_dropdown));
   cm_contribution_set_stage (editor->contribution,
                              (CmStage) gtk_drop_down_get_selected (editor->stage_dropdown) - 1);
   g_object_thaw_notify (G_OBJECT (editor->contribution));
@@ -328,7 +328,8 @@ cm_contribution_editor_present (GtkWidget                *parent,
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_box_set_homogeneous (GTK_BOX (row), TRUE);
   editor->kind_dropdown = GTK_DROP_DOWN (kind_dropdown (cm_contribution_get_kind (contribution)));
-  editor->stage_dropdown = GTK_DROP_DOWN (stage_dropdown (cm_contribution_get_stage (contribution)));
+  editor->stage_dropdown =
+    GTK_DROP_DOWN (stage_dropdown (cm_contribution_get_stage (contribution)));
   gtk_box_append (GTK_BOX (row), labelled (_("Kind"), GTK_WIDGET (editor->kind_dropdown)));
   gtk_box_append (GTK_BOX (row), labelled (_("Stage"), GTK_WIDGET (editor->stage_dropdown)));
   gtk_box_append (GTK_BOX (box), row);
@@ -448,9 +449,8 @@ cm_action_creator_present (GtkWidget           *parent,
   for (guint i = 0; i < contributions->len && i < MAX_QUOTES; i++)
     {
       CmContribution *said = g_ptr_array_index (contributions, i);
-      g_autofree char *speaker = cm_speaker_cache_dup_label (speakers,
-                                                             cm_contribution_get_participant_id (said),
-                                                             FALSE);
+      gint64 speaker_id = cm_contribution_get_participant_id (said);
+      g_autofree char *speaker = cm_speaker_cache_dup_label (speakers, speaker_id, FALSE);
       /* Translators: a quoted contribution: the speaker, then their words */
       g_string_append_printf (quotes, _("%s: “%s”"), speaker, cm_contribution_get_text (said));
       g_string_append_c (quotes, '\n');

@@ -113,6 +113,8 @@ consent_explanation (CmConsent consent)
 static void
 load (CmParticipantEditor *self)
 {
+  CmConsent consent;
+
   if (self->participant == NULL)
     return;
 
@@ -125,8 +127,8 @@ load (CmParticipantEditor *self)
   set_entry_text (self->payment_row, cm_participant_get_payment_notes (self->participant));
   adw_combo_row_set_selected (self->consent_row,
                               (guint) cm_participant_get_consent (self->participant));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->consent_row),
-                               consent_explanation (cm_participant_get_consent (self->participant)));
+  consent = cm_participant_get_consent (self->participant);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->consent_row), consent_explanation (consent));
   self->updating = FALSE;
 }
 
@@ -171,7 +173,8 @@ on_name_changed (CmParticipantEditor *self)
   if (self->updating || self->participant == NULL)
     return;
 
-  cm_participant_set_name (self->participant, gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+  cm_participant_set_name (self->participant,
+                           gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
   save (self, GTK_WIDGET (self->name_row));
 }
 

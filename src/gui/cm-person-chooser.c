@@ -177,7 +177,8 @@ add_matches (CmPersonChooser *self,
 static void
 rebuild (CmPersonChooser *self)
 {
-  g_autofree char *query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *query = g_strstrip (g_strdup (typed));
   g_autoptr(GHashTable) attending = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                            NULL);
   guint n_attendees = self->attendees ? g_list_model_get_n_items (self->attendees) : 0;

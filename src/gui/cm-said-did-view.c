@@ -154,9 +154,9 @@ load_link_choices (CmSaidDidView *self)
     {
       g_autoptr(CmActivity) activity = g_list_model_get_item (activities, i);
       gint64 id = cm_activity_get_id (activity);
+      const char *stage = cm_stage_to_label (cm_activity_get_stage (activity));
       /* Translators: a stage and an activity's title, "Plan: Gap analysis" */
-      g_autofree char *label = g_strdup_printf (_("%s: %s"),
-                                                cm_stage_to_label (cm_activity_get_stage (activity)),
+      g_autofree char *label = g_strdup_printf (_("%s: %s"), stage,
                                                 cm_activity_get_title (activity));
 
       gtk_string_list_append (self->activity_names, label);
@@ -167,8 +167,8 @@ load_link_choices (CmSaidDidView *self)
   for (guint i = 0; specs != NULL && i < g_list_model_get_n_items (specs); i++)
     {
       g_autoptr(CmServiceSpec) spec = g_list_model_get_item (specs, i);
-      g_autoptr(GListModel) sections = cm_store_list_sections (self->store,
-                                                               cm_service_spec_get_id (spec), NULL);
+      gint64 spec_id = cm_service_spec_get_id (spec);
+      g_autoptr(GListModel) sections = cm_store_list_sections (self->store, spec_id, NULL);
 
       for (guint j = 0; sections != NULL && j < g_list_model_get_n_items (sections); j++)
         {

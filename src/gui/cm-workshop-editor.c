@@ -275,7 +275,8 @@ on_state_selected (CmWorkshopEditor *self)
   if (self->updating || self->workshop == NULL)
     return;
 
-  cm_workshop_set_state (self->workshop, (CmWorkshopState) adw_combo_row_get_selected (self->state_row));
+  cm_workshop_set_state (self->workshop,
+                         (CmWorkshopState) adw_combo_row_get_selected (self->state_row));
   save (self, GTK_WIDGET (self->state_row));
 }
 
@@ -454,7 +455,8 @@ create_person_row (gpointer item,
   CmParticipant *person = item;
   GtkWidget *row = adw_action_row_new ();
 
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "participant", g_object_ref (person), g_object_unref);
   update_person_row (row);
@@ -626,7 +628,9 @@ cm_workshop_editor_init (CmWorkshopEditor *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (access_phrases); i++)
     {
-      self->access_checks[i] = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (_(access_phrases[i])));
+      GtkWidget *check = gtk_check_button_new_with_label (_(access_phrases[i]));
+
+      self->access_checks[i] = GTK_CHECK_BUTTON (check);
       g_signal_connect (self->access_checks[i], "toggled", G_CALLBACK (on_access_toggled), self);
       gtk_flow_box_append (self->access_flow, GTK_WIDGET (self->access_checks[i]));
     }
@@ -667,6 +671,7 @@ cm_workshop_editor_set_workshop (CmWorkshopEditor *self,
                                  CmWorkshop       *workshop)
 {
   g_autoptr(GError) error = NULL;
+  GtkPopover *chooser;
 
   g_return_if_fail (CM_IS_WORKSHOP_EDITOR (self));
 
@@ -691,8 +696,9 @@ cm_workshop_editor_set_workshop (CmWorkshopEditor *self,
     }
 
   gtk_list_box_bind_model (self->people_list, self->attendees, create_person_row, self, NULL);
-  cm_person_chooser_set_workshop (CM_PERSON_CHOOSER (gtk_menu_button_get_popover (self->add_person_button)),
-                                  store, workshop ? cm_workshop_get_id (workshop) : 0);
+  chooser = gtk_menu_button_get_popover (self->add_person_button);
+  cm_person_chooser_set_workshop (CM_PERSON_CHOOSER (chooser), store,
+                                  workshop ? cm_workshop_get_id (workshop) : 0);
   load (self);
 
   if (error != NULL)

@@ -103,8 +103,11 @@ def main():
     tap.ok(entry is not None, "the capture box is there, named “New contribution”")
     app.focus_window()
 
-    # Gwen is not on the list yet: "@gwen" adds her as she speaks.
-    for typed, text, _, _, _ in SAID:
+    # Gwen is not on the list yet: "@gwen" adds her as she speaks. Her
+    # second point is a concern: Ctrl+Shift+3.
+    for index, (typed, text, _, _, _) in enumerate(SAID):
+        if index == 1:
+            app.key("3", ["Control", "Shift"])
         app.type_text(typed)
         app.key("Return")
         tap.ok(feed_shows(app, page, text), f"“{text}” shows in the feed after Enter")
@@ -130,6 +133,9 @@ def main():
         tap.ok(saved[0][0] == SAID[0][1] and saved[0][1] == "Gwen" and saved[0][2] == SAID[0][3],
                "the first is Gwen's, without the @name, with its themes")
         tap.ok(saved[1][1] == "Gwen", "the speaker stayed selected for the next contribution")
+        tap.ok(saved[0][4] == 0 and saved[1][4] == 2,
+               f"Ctrl+Shift+3 made the second a concern, the first stayed a comment "
+               f"({saved[0][4]}, {saved[1][4]})")
         tap.ok(saved[2][0] == "First line\nsecond line" and saved[2][3] == 1 and
                saved[2][2] == "plans" and saved[2][1] is None,
                "the room spoke; the line break, the stage (Plan) and the theme were kept")
@@ -141,7 +147,8 @@ def main():
     # Back again: the live workshop opens, and what was said is in its feed.
     app = App(database)
     page, entry = open_capture(app)
-    tap.ok(feed_shows(app, page, SAID[1][1], timeout=10), "after a restart the feed shows what was said")
+    tap.ok(feed_shows(app, page, SAID[1][1], timeout=10),
+           "after a restart the feed shows what was said")
     app.quit()
 
     tap.done()
