@@ -21,6 +21,11 @@ from gi.repository import Atspi  # noqa: E402
 APP = os.environ.get("CM_APP", "")
 SCHEMA_DIR = os.environ.get("CM_SCHEMA_DIR", "")
 
+# run-e2e.sh hands us a descriptor of our own for the TAP stream, so that
+# what the session's daemons print on stdout cannot mix with the results.
+if os.environ.get("CM_TAP_FD"):
+    sys.stdout = os.fdopen(int(os.environ.pop("CM_TAP_FD")), "w", buffering=1)
+
 
 def log(*args):
     print("#", *args, flush=True)

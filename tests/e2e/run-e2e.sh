@@ -40,10 +40,27 @@ export CM_APP=$app CM_SCHEMA_DIR=$schema_dir CM_WORKDIR=$workdir
 export PYTHONPATH=$(dirname "$0")${PYTHONPATH:+:$PYTHONPATH}
 
 # at-spi2-registryd can outlive the session and hold our output open, so
-# the test writes to a file and leftovers are ended by process group.
-timeout -k 5 240 dbus-run-session -- /usr/bin/python3 "$script" > "$workdir/out.txt" 2>&1
+# the test writes to files. TAP goes to a descriptor of its own; the chatter
+# of the session's daemons goes to stderr, where it cannot be mistaken for
+# test results.
+CM_TAP_FD=3 timeout -k 5 240 dbus-run-session -- /usr/bin/python3 "$script" \
+  3> "$workdir/out.txt" > "$workdir/err.txt" 2>&1
 status=$?
 cat "$workdir/out.txt"
-pkill -f "at-spi2-registryd.*$XDG_RUNTIME_DIR" 2>/dev/null || true
-pkill -u "$(id -u)" -f "at-spi-bus-launcher" -P 1 2>/dev/null || true
+cat "$workdir/err.txt" >&2
+
+# End this run's leftover accessibility daemons, and only this run's: other
+# end-to-end tests may be running side by side with their own.
+end_own_leftovers ()
+{
+  local pid
+  for pid in $(pgrep -u "$(id -u)" -f "$1"); do
+    if tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null |
+        grep -qxF "XDG_RUNTIME_DIR=$XDG_RUNTIME_DIR"; then
+      kill "$pid" 2>/dev/null
+    fi
+  done
+}
+end_own_leftovers at-spi2-registryd
+end_own_leftovers at-spi-bus-launcher
 exit $status
