@@ -497,6 +497,12 @@ main (int   argc,
       return 2;
     }
 
+  /* Under Xvfb the only GL is llvmpipe, a software emulation of a GPU on
+   * the CPU, which would measure the emulator rather than the view. The
+   * cairo renderer is what a frame costs without a GPU; a machine with one
+   * does better. GSK_RENDERER=gl in the environment measures GL instead. */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+
   if (!gtk_init_check ())
     {
       g_printerr ("cm-bench-capture needs a display; run it under xvfb-run -a\n");

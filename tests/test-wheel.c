@@ -1144,12 +1144,13 @@ download (GdkTexture *texture)
 }
 
 static GtkWidget *
-show_wheel (GListModel  *activities,
-            GtkWidget  **wheel)
+show_wheel_sized (GListModel  *activities,
+                  int          size,
+                  GtkWidget  **wheel)
 {
   GtkWidget *window = gtk_window_new ();
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 480, 480);
+  gtk_window_set_default_size (GTK_WINDOW (window), size, size);
   *wheel = cm_cycle_wheel_new ();
   cm_cycle_wheel_set_activities (CM_CYCLE_WHEEL (*wheel), activities);
   gtk_window_set_child (GTK_WINDOW (window), *wheel);
@@ -1158,6 +1159,13 @@ show_wheel (GListModel  *activities,
     g_main_context_iteration (NULL, TRUE);
   wait_for_frame (window);
   return window;
+}
+
+static GtkWidget *
+show_wheel (GListModel  *activities,
+            GtkWidget  **wheel)
+{
+  return show_wheel_sized (activities, 480, wheel);
 }
 
 /* The frame after a status change shows the new status in that segment,
@@ -1252,6 +1260,86 @@ test_widget_status_frame (void)
                    (gsize) width * height * 4);
 
   gtk_window_destroy (GTK_WINDOW (other_window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* While the size keeps changing, the widget draws its last image scaled;
+ * once the size holds still it paints the wheel afresh, exactly as a new
+ * wheel of that size. */
+static void
+test_widget_resize (void)
+{
+  g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(GListStore) store = NULL;
+  g_autoptr(GdkTexture) resizing = NULL;
+  g_autoptr(GdkTexture) settled = NULL;
+  g_autoptr(GdkTexture) fresh = NULL;
+  g_autofree guint32 *resizing_pixels = NULL;
+  g_autofree guint32 *settled_pixels = NULL;
+  g_autofree guint32 *fresh_pixels = NULL;
+  const CmWheelPalette *palette;
+  GtkWidget *window, *fresh_window, *wheel, *fresh_wheel;
+  CmActivity *activity;
+  graphene_point_t point;
+  gsize size = 400 * 400 * 4;
+  gint64 until;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+  palette = cm_wheel_palette_light ();
+
+  activities = make_template ();
+  store = g_list_store_new (CM_TYPE_ACTIVITY);
+  for (guint i = 0; i < activities->len; i++)
+    g_list_store_append (store, g_ptr_array_index (activities, i));
+  activity = g_ptr_array_index (activities, 5);
+  cm_activity_set_status (activity, CM_ACTIVITY_STATUS_DONE);
+
+  window = show_wheel (G_LIST_MODEL (store), &wheel);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 400);
+  until = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  while ((gtk_widget_get_width (wheel) != 400 || gtk_widget_get_height (wheel) != 400) &&
+         g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (gtk_widget_get_width (wheel), ==, 400);
+  wait_for_frame (window);
+
+  /* Mid-resize: a wheel of the new size, its segments where they belong. */
+  resizing = render_widget (window, wheel);
+  g_assert_cmpint (gdk_texture_get_width (resizing), ==, 400);
+  g_assert_true (cm_cycle_wheel_get_activity_point (CM_CYCLE_WHEEL (wheel), activity, &point));
+  g_assert_true (texture_pixel_is (resizing, point.x, point.y,
+                                   &palette->status_fill[CM_ACTIVITY_STATUS_DONE]));
+
+  /* Held still: painted afresh. */
+  until = g_get_monotonic_time () + 400 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+  wait_for_frame (window);
+  settled = render_widget (window, wheel);
+
+  fresh_window = show_wheel_sized (G_LIST_MODEL (store), 400, &fresh_wheel);
+  g_assert_cmpint (gtk_widget_get_width (fresh_wheel), ==, 400);
+  fresh = render_widget (fresh_window, fresh_wheel);
+
+  settled_pixels = download (settled);
+  fresh_pixels = download (fresh);
+  g_assert_cmpmem (settled_pixels, size, fresh_pixels, size);
+
+  /* A slow machine may take long enough over the resize for its first
+   * frame to paint afresh already; then there was nothing to stretch. */
+  resizing_pixels = download (resizing);
+  if (memcmp (resizing_pixels, fresh_pixels, size) == 0)
+    g_test_message ("the resize was slow enough to paint afresh at once");
+
+  gtk_window_destroy (GTK_WINDOW (fresh_window));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1413,6 +1501,7 @@ main (int   argc,
   g_test_add_func ("/wheel/painter/reuse-layout", test_painter_reuse_layout);
   g_test_add_func ("/wheel/painter/changes", test_painter_changes);
   g_test_add_func ("/wheel/painter/legend", test_painter_legend);
+  g_test_add_func ("/wheel/widget/resize", test_widget_resize);
   g_test_add_func ("/wheel/painter/vector", test_painter_pdf);
   g_test_add_func ("/wheel/widget/keyboard", test_widget_keyboard);
   g_test_add_func ("/wheel/widget/redraws", test_widget_redraws);

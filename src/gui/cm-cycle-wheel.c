@@ -30,6 +30,12 @@
 
 #define TILE_SIZE 128  /* device pixels */
 
+/* Laying the labels out again costs ten times a frame's budget, so while
+ * the size keeps changing (a window being resized) the last image is drawn
+ * scaled; the wheel is painted afresh once the size has held still. */
+#define RESIZING_WINDOW_US (250 * G_TIME_SPAN_MILLISECOND)
+#define SETTLE_MS          150
+
 struct _CmCycleWheel
 {
   GtkWidget             parent_instance;
@@ -59,6 +65,10 @@ struct _CmCycleWheel
   int                   image_scale;
   const CmWheelPalette *image_palette;
   char                 *image_font;
+  gint64                image_painted_at; /* monotonic time of the last whole paint */
+  gint64                resized_at;       /* of the last frame drawn stretched */
+  gboolean              stretched;        /* the image is of another size than the widget */
+  guint                 settle_id;
 
   CmWheelHit            hover;
 
@@ -643,6 +653,7 @@ paint_image (CmCycleWheel         *self,
   self->image_scale = scale;
   self->image_palette = palette;
   self->image_font = g_strdup (font_key);
+  self->image_painted_at = g_get_monotonic_time ();
 }
 
 /* Paints into the image only what the model changed since it was painted.
@@ -688,6 +699,39 @@ paint_changes (CmCycleWheel *self)
   return painted;
 }
 
+static gboolean
+on_size_settled (gpointer data)
+{
+  CmCycleWheel *self = data;
+
+  self->settle_id = 0;
+  self->image_painted_at = 0;
+  self->resized_at = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether the image, of another size, may stand in for a while: only when
+ * the size was changing a moment ago, as it does frame after frame while a
+ * window is resized. The first frame of a resize paints afresh. */
+static gboolean
+may_stretch (CmCycleWheel         *self,
+             int                   scale,
+             const CmWheelPalette *palette,
+             const char           *font_key)
+{
+  if (self->image == NULL || self->image_scale != scale || self->image_palette != palette ||
+      g_strcmp0 (self->image_font, font_key) != 0 ||
+      g_get_monotonic_time () - MAX (self->image_painted_at, self->resized_at) >
+      RESIZING_WINDOW_US)
+    return FALSE;
+
+  self->resized_at = g_get_monotonic_time ();
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  self->settle_id = g_timeout_add (SETTLE_MS, on_size_settled, self);
+  return paint_changes (self);
+}
+
 static void
 ensure_image (CmCycleWheel         *self,
               int                   width,
@@ -696,12 +740,36 @@ ensure_image (CmCycleWheel         *self,
               const CmWheelPalette *palette,
               const char           *font_key)
 {
+  self->stretched = FALSE;
   if (self->image != NULL && self->image_width == width && self->image_height == height &&
       self->image_scale == scale && self->image_palette == palette &&
       g_strcmp0 (self->image_font, font_key) == 0 && paint_changes (self))
     return;
 
+  if (self->image != NULL && (self->image_width != width || self->image_height != height) &&
+      may_stretch (self, scale, palette, font_key))
+    {
+      self->stretched = TRUE;
+      return;
+    }
+
   paint_image (self, width, height, scale, palette, font_key);
+}
+
+/* Maps the image onto a widget of another size. The wheel is centred and
+ * its size follows the smaller side, so one scale fits it exactly. */
+static void
+transform_stretched (CmCycleWheel *self,
+                     GtkSnapshot  *snapshot,
+                     int           width,
+                     int           height)
+{
+  double factor = (double) MIN (width, height) / MIN (self->image_width, self->image_height);
+
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width / 2.0, height / 2.0));
+  gtk_snapshot_scale (snapshot, factor, factor);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-self->image_width / 2.0,
+                                                          -self->image_height / 2.0));
 }
 
 /* The focus ring round the whole wheel, as cm_wheel_painter_draw_highlights()
@@ -854,9 +922,14 @@ cm_cycle_wheel_snapshot (GtkWidget   *widget,
 
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   use_cairo = renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer);
+  gtk_snapshot_save (snapshot);
+  if (self->stretched)
+    transform_stretched (self, snapshot, width, height);
   if (use_cairo)
     {
-      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      cr = gtk_snapshot_append_cairo (snapshot,
+                                      &GRAPHENE_RECT_INIT (0, 0, self->image_width,
+                                                           self->image_height));
       cairo_set_source_surface (cr, self->image_view, 0, 0);
       cairo_paint (cr);
       cairo_destroy (cr);
@@ -866,6 +939,7 @@ cm_cycle_wheel_snapshot (GtkWidget   *widget,
       update_tiles (self);
       append_tiles (self, snapshot, FALSE, self->image, self->tiles);
     }
+  gtk_snapshot_restore (snapshot);
 
   state.hover = self->hover;
   get_selected_hit (self, &state.selected);
@@ -887,7 +961,11 @@ cm_cycle_wheel_snapshot (GtkWidget   *widget,
   if (ring)
     {
       ensure_ring (self);
+      gtk_snapshot_save (snapshot);
+      if (self->stretched)
+        transform_stretched (self, snapshot, width, height);
       append_tiles (self, snapshot, use_cairo, self->ring, self->ring_tiles);
+      gtk_snapshot_restore (snapshot);
     }
 }
 
@@ -956,6 +1034,7 @@ cm_cycle_wheel_dispose (GObject *object)
   cm_cycle_wheel_set_activities (self, NULL);
   cm_cycle_wheel_set_cycle (self, NULL);
   g_clear_object (&self->selected);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
   clear_image (self);
   g_clear_pointer (&self->model, cm_wheel_model_unref);
 
