@@ -161,10 +161,10 @@ template_end_element (GMarkupParseContext  *context,
 
 static void
 template_text (GMarkupParseContext  *context,
-              const char           *text,
-              gsize                 text_len,
-              gpointer              user_data,
-              GError              **error)
+               const char           *text,
+               gsize                 text_len,
+               gpointer              user_data,
+               GError              **error)
 {
   ParseState *state = user_data;
 

@@ -68,7 +68,7 @@ cm_capture_view_show_speaker (CmCaptureView *self)
 
 void
 cm_capture_view_set_speaker (CmCaptureView *self,
-             CmParticipant *speaker)
+                             CmParticipant *speaker)
 {
   if (self->speaker != NULL)
     g_signal_handlers_disconnect_by_func (self->speaker, cm_capture_view_show_speaker, self);
@@ -134,7 +134,7 @@ announce_added (CmCaptureView *self,
 
 void
 cm_capture_view_speaker_chosen (CmCaptureView *self,
-                   CmParticipant *person)
+                                CmParticipant *person)
 {
   g_autoptr(GError) error = NULL;
 
@@ -160,7 +160,7 @@ cm_capture_view_speaker_chosen (CmCaptureView *self,
 
 void
 cm_capture_view_speaker_create (CmCaptureView *self,
-                   const char    *name)
+                                const char    *name)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CmParticipant) person = add_person (self, name, &error);
@@ -233,7 +233,7 @@ show_saving_notice (gpointer user_data)
 
 void
 cm_capture_view_show_error (CmCaptureView *self,
-            const char    *message)
+                            const char    *message)
 {
   gtk_label_set_label (self->error_label, message ? message : "");
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
@@ -452,10 +452,10 @@ cm_capture_view_commit (CmCaptureView *self)
 
 gboolean
 cm_capture_view_entry_key_pressed (GtkEventControllerKey *controller,
-                      guint                  keyval,
-                      guint                  keycode,
-                      GdkModifierType        state,
-                      CmCaptureView         *self)
+                                   guint                  keyval,
+                                   guint                  keycode,
+                                   GdkModifierType        state,
+                                   CmCaptureView         *self)
 {
   if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
     return FALSE;

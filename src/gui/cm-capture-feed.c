@@ -30,8 +30,8 @@ on_row_menu_opened (CmContributionRow *row,
 
 void
 cm_capture_feed_setup_row (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                CmCaptureView            *self)
+                           GtkListItem              *list_item,
+                           CmCaptureView            *self)
 {
   CmContributionRow *row = cm_contribution_row_new (self->row_menu);
 
@@ -41,8 +41,8 @@ cm_capture_feed_setup_row (GtkSignalListItemFactory *factory,
 
 void
 cm_capture_feed_bind_row (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               CmCaptureView            *self)
+                          GtkListItem              *list_item,
+                          CmCaptureView            *self)
 {
   cm_contribution_row_bind (CM_CONTRIBUTION_ROW (gtk_list_item_get_child (list_item)),
                             gtk_list_item_get_item (list_item), self->speakers);
@@ -50,8 +50,8 @@ cm_capture_feed_bind_row (GtkSignalListItemFactory *factory,
 
 void
 cm_capture_feed_unbind_row (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 CmCaptureView            *self)
+                            GtkListItem              *list_item,
+                            CmCaptureView            *self)
 {
   cm_contribution_row_unbind (CM_CONTRIBUTION_ROW (gtk_list_item_get_child (list_item)));
 }
@@ -80,7 +80,7 @@ targets (CmCaptureView *self)
 
 void
 cm_capture_feed_activate (CmCaptureView *self,
-                  guint          position)
+                          guint          position)
 {
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (self), "capture.edit", NULL);
@@ -168,8 +168,8 @@ offer_undo (CmCaptureView *self,
 
 void
 cm_capture_feed_delete (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+                        const char *action_name,
+                        GVariant   *parameter)
 {
   CmCaptureView *self = CM_CAPTURE_VIEW (widget);
   g_autoptr(GPtrArray) items = targets (self);
@@ -203,8 +203,8 @@ failed:
 
 void
 cm_capture_feed_pin (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+                     const char *action_name,
+                     GVariant   *parameter)
 {
   CmCaptureView *self = CM_CAPTURE_VIEW (widget);
   g_autoptr(GPtrArray) items = targets (self);
@@ -283,8 +283,8 @@ on_edited (CmContribution       *contribution,
 
 void
 cm_capture_feed_edit (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+                      const char *action_name,
+                      GVariant   *parameter)
 {
   CmCaptureView *self = CM_CAPTURE_VIEW (widget);
   g_autoptr(GPtrArray) items = targets (self);
@@ -355,8 +355,8 @@ respond (CmCaptureView *self,
 
 void
 cm_capture_feed_respond (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+                         const char *action_name,
+                         GVariant   *parameter)
 {
   CmCaptureView *self = CM_CAPTURE_VIEW (widget);
   g_autoptr(GPtrArray) items = targets (self);
@@ -367,8 +367,8 @@ cm_capture_feed_respond (GtkWidget  *widget,
 
 void
 cm_capture_feed_undo (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+                      const char *action_name,
+                      GVariant   *parameter)
 {
   CmCaptureView *self = CM_CAPTURE_VIEW (widget);
 
@@ -380,7 +380,7 @@ cm_capture_feed_undo (GtkWidget  *widget,
 
 gboolean
 cm_capture_feed_filter_match (gpointer item,
-              gpointer user_data)
+                              gpointer user_data)
 {
   CmCaptureView *self = user_data;
   CmContribution *contribution = item;

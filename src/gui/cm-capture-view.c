@@ -34,7 +34,7 @@ static guint signals[N_SIGNALS];
 
 void
 cm_capture_view_toast (CmCaptureView *self,
-       AdwToast      *toast_to_show)
+                       AdwToast      *toast_to_show)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
@@ -46,7 +46,7 @@ cm_capture_view_toast (CmCaptureView *self,
 
 void
 cm_capture_view_toast_message (CmCaptureView *self,
-               const char    *message)
+                               const char    *message)
 {
   cm_capture_view_toast (self, adw_toast_new (message));
 }

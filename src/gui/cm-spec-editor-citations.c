@@ -208,7 +208,7 @@ cm_spec_editor_cite_popover_show (CmSpecEditor *self)
 
 void
 cm_spec_editor_cite_activated (CmSpecEditor *self,
-                   guint         position)
+                               guint         position)
 {
   g_autoptr(CmContribution) contribution = NULL;
   g_autoptr(GError) error = NULL;
