@@ -38,11 +38,35 @@ typedef struct
   gboolean keep;
 } Options;
 
+/* How a query was made: see make_queries(). */
+typedef enum
+{
+  QUERY_WORD,
+  QUERY_RARE_WORD,
+  QUERY_TWO_WORDS,
+  QUERY_PREFIX,
+  N_QUERY_KINDS
+} QueryKind;
+
+static const char * const query_kind_names[N_QUERY_KINDS] = {
+  "a word as it occurs",
+  "a rarer word from the vocabulary",
+  "two neighbouring words",
+  "a word still being typed (2+ letters)",
+};
+
 typedef struct
 {
-  char   *query;
-  double  ms;
-  guint   n_results;
+  char      *text;
+  QueryKind  kind;
+  gint64     cycle_id;  /* the cycle searched when searching one */
+} SearchQuery;
+
+typedef struct
+{
+  const SearchQuery *query;
+  double             ms;
+  guint              n_results;
 } SearchSample;
 
 static double
@@ -70,6 +94,16 @@ compare_doubles (gconstpointer a,
 {
   double x = *(const double *) a;
   double y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static int
+compare_int64s (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
 
   return x < y ? -1 : x > y;
 }
@@ -439,20 +473,33 @@ collect_text (CmStore     *store,
   return TRUE;
 }
 
+static void
+search_query_clear (gpointer data)
+{
+  SearchQuery *query = data;
+
+  g_free (query->text);
+}
+
 /* Queries of one or two words, as people type them: a word picked where it
  * occurs (so common words come up often), a rarer word picked from the
  * vocabulary, two neighbouring words, or the first letters of a word while
- * it is still being typed. */
-static GPtrArray *
+ * it is still being typed, from two letters (the shortest prefix searched
+ * as one) to the whole word less one. Each also names a cycle, picked at
+ * random, for the searches within one cycle. */
+static GArray *
 make_queries (GPtrArray *texts,
+              GArray    *cycle_ids,
               guint      n_queries,
               guint32    seed)
 {
-  g_autoptr(GPtrArray) queries = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) queries = g_array_new (FALSE, FALSE, sizeof (SearchQuery));
   g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) vocabulary = g_ptr_array_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GRand) dice = g_rand_new_with_seed (seed ^ 0x5eed);
+
+  g_array_set_clear_func (queries, search_query_clear);
 
   for (guint i = 0; i < texts->len; i++)
     split_words (g_ptr_array_index (texts, i), tokens);
@@ -465,7 +512,7 @@ make_queries (GPtrArray *texts,
         g_ptr_array_add (vocabulary, token);
     }
 
-  if (tokens->len < 2)
+  if (tokens->len < 2 || cycle_ids->len == 0)
     return g_steal_pointer (&queries);
 
   for (guint i = 0; i < n_queries; i++)
@@ -473,22 +520,36 @@ make_queries (GPtrArray *texts,
       guint kind = (guint) g_rand_int_range (dice, 0, 100);
       guint at = (guint) g_rand_int_range (dice, 0, (gint32) tokens->len - 1);
       guint other = (guint) g_rand_int_range (dice, 0, (gint32) vocabulary->len);
+      guint cycle = (guint) g_rand_int_range (dice, 0, (gint32) cycle_ids->len);
       const char *token = g_ptr_array_index (tokens, at);
       const char *next = g_ptr_array_index (tokens, at + 1);
+      SearchQuery query = { .cycle_id = g_array_index (cycle_ids, gint64, cycle) };
 
       if (kind < 35)
-        g_ptr_array_add (queries, g_strdup (token));
+        {
+          query.kind = QUERY_WORD;
+          query.text = g_strdup (token);
+        }
       else if (kind < 60)
-        g_ptr_array_add (queries, g_strdup (g_ptr_array_index (vocabulary, other)));
+        {
+          query.kind = QUERY_RARE_WORD;
+          query.text = g_strdup (g_ptr_array_index (vocabulary, other));
+        }
       else if (kind < 85)
-        g_ptr_array_add (queries, g_strdup_printf ("%s %s", token, next));
+        {
+          query.kind = QUERY_TWO_WORDS;
+          query.text = g_strdup_printf ("%s %s", token, next);
+        }
       else
         {
           glong length = g_utf8_strlen (token, -1);
-          glong keep = MIN (length, g_rand_int_range (dice, 3, 6));
+          glong keep = length > 2 ? g_rand_int_range (dice, 2, (gint32) length) : length;
 
-          g_ptr_array_add (queries, g_utf8_substring (token, 0, keep));
+          query.kind = QUERY_PREFIX;
+          query.text = g_utf8_substring (token, 0, keep);
         }
+
+      g_array_append_val (queries, query);
     }
 
   return g_steal_pointer (&queries);
@@ -504,65 +565,196 @@ compare_search_samples (gconstpointer a,
   return x->ms > y->ms ? -1 : x->ms < y->ms;
 }
 
+/* Runs every query through cm_store_search(), over every cycle or within
+ * each query's own cycle, and prints the figures overall and by kind of
+ * query, and the slowest queries. */
 static gboolean
-bench_search (CmStore        *store,
+run_searches (CmStore     *store,
+              GArray      *queries,
+              gboolean     in_cycle,
+              GError     **error)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu_samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) details = g_array_new (FALSE, FALSE, sizeof (SearchSample));
+  GArray *by_kind[N_QUERY_KINDS];
+  g_autofree char *label = NULL;
+  guint64 total_results = 0;
+  guint n_empty = 0;
+
+  for (guint k = 0; k < N_QUERY_KINDS; k++)
+    by_kind[k] = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < queries->len; i++)
+    {
+      const SearchQuery *query = &g_array_index (queries, SearchQuery, i);
+      g_autoptr(GListModel) results = NULL;
+      SearchSample sample = { .query = query };
+      double cpu_start = thread_cpu_ms ();
+      gint64 start = g_get_monotonic_time ();
+      double cpu_ms;
+
+      results = cm_store_search (store, query->text, in_cycle ? query->cycle_id : 0,
+                                 SEARCH_LIMIT, error);
+      sample.ms = ms_since (start);
+      cpu_ms = thread_cpu_ms () - cpu_start;
+      if (results == NULL)
+        {
+          for (guint k = 0; k < N_QUERY_KINDS; k++)
+            g_array_unref (by_kind[k]);
+          return FALSE;
+        }
+
+      sample.n_results = g_list_model_get_n_items (results);
+      total_results += sample.n_results;
+      if (sample.n_results == 0)
+        n_empty++;
+      g_array_append_val (samples, sample.ms);
+      g_array_append_val (cpu_samples, cpu_ms);
+      g_array_append_val (by_kind[query->kind], sample.ms);
+      g_array_append_val (details, sample);
+    }
+
+  label = g_strdup_printf ("full-text search, %s (limit %d)",
+                           in_cycle ? "within one cycle" : "every cycle", SEARCH_LIMIT);
+  print_figures (label, samples, TARGET_SEARCH_P99_MS);
+  print_figures ("  the same, processor time only (no waiting)", cpu_samples, 0);
+  for (guint k = 0; k < N_QUERY_KINDS; k++)
+    {
+      g_autofree char *kind_label = g_strdup_printf ("  %s", query_kind_names[k]);
+
+      print_figures (kind_label, by_kind[k], 0);
+      g_array_unref (by_kind[k]);
+    }
+
+  if (queries->len > 0)
+    g_print ("  %.1f results on average, %u queries found nothing; slowest queries:\n",
+             (double) total_results / queries->len, n_empty);
+
+  g_array_sort (details, compare_search_samples);
+  for (guint i = 0; i < MIN (5, details->len); i++)
+    {
+      const SearchSample *sample = &g_array_index (details, SearchSample, i);
+      g_autofree char *where = NULL;
+
+      if (in_cycle)
+        where = g_strdup_printf ("  in cycle %" G_GINT64_FORMAT, sample->query->cycle_id);
+      g_print ("    %8.3f ms  %3u results  \"%s\" (%s)%s\n", sample->ms, sample->n_results,
+               sample->query->text, query_kind_names[sample->query->kind],
+               where ? where : "");
+    }
+
+  return TRUE;
+}
+
+/* Bare SQLite on the same file: the newest contributions that match, as
+ * FTS5 finds them alone, with no snippets, no other kinds and no check of
+ * the cycle or the trash; what the index costs before the store adds
+ * anything to a search. */
+static gboolean
+search_baseline (const char  *path,
+                 GArray      *queries,
+                 GError     **error)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "SELECT rowid FROM contribution_fts"
+                                 " WHERE contribution_fts MATCH ?1"
+                                 " ORDER BY rowid DESC LIMIT ?2", -1, &stmt, NULL);
+
+  for (guint i = 0; rc == SQLITE_OK && i < queries->len; i++)
+    {
+      const SearchQuery *query = &g_array_index (queries, SearchQuery, i);
+      g_autofree char *match = cm_store_search_query_from_text (query->text);
+      gint64 start;
+      double ms;
+
+      if (match == NULL)
+        continue;
+
+      start = g_get_monotonic_time ();
+      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, SEARCH_LIMIT);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        ;
+      sqlite3_reset (stmt);
+      ms = ms_since (start);
+
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+      g_array_append_val (samples, ms);
+    }
+
+  if (rc != SQLITE_OK)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Search baseline: %s",
+                 sqlite3_errmsg (db));
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  if (rc != SQLITE_OK)
+    return FALSE;
+
+  print_figures ("baseline: bare FTS5 match, newest contributions only", samples, 0);
+  return TRUE;
+}
+
+static gboolean
+bench_search (const char     *path,
+              CmStore        *store,
               GArray         *workshops,
               const Options  *options,
               guint32         seed,
               GError        **error)
 {
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) queries = NULL;
+  g_autoptr(GArray) cycle_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) seen_cycles = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) queries = NULL;
   g_autoptr(GListModel) warm_up = NULL;
-  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) details = g_array_new (FALSE, FALSE, sizeof (SearchSample));
-  g_autofree char *label = NULL;
-  guint64 total_results = 0;
+  guint counts[N_QUERY_KINDS] = { 0 };
 
   if (!collect_text (store, workshops, texts, error))
     return FALSE;
 
-  queries = make_queries (texts, (guint) options->search_samples, seed);
+  for (guint i = 0; i < workshops->len; i++)
+    {
+      gint64 *cycle_id = &g_array_index (workshops, CmBenchWorkshop, i).cycle_id;
 
-  /* One search first, so that preparing the statement is not measured. */
+      if (g_hash_table_add (seen_cycles, cycle_id))
+        g_array_append_val (cycle_ids, *cycle_id);
+    }
+  g_array_sort (cycle_ids, compare_int64s);
+
+  queries = make_queries (texts, cycle_ids, (guint) options->search_samples, seed);
+
+  g_print ("\n%u queries over %u cycles:", queries->len, cycle_ids->len);
+  for (guint i = 0; i < queries->len; i++)
+    counts[g_array_index (queries, SearchQuery, i).kind]++;
+  for (guint k = 0; k < N_QUERY_KINDS; k++)
+    g_print ("%s %u %s", k > 0 ? "," : "", counts[k], query_kind_names[k]);
+  g_print ("\n");
+
+  /* One search of each shape first, so that preparing the statements is
+   * not measured. */
   warm_up = cm_store_search (store, "advocacy", 0, SEARCH_LIMIT, error);
   if (warm_up == NULL)
     return FALSE;
+  g_clear_object (&warm_up);
+  warm_up = cm_store_search (store, "advocacy", g_array_index (cycle_ids, gint64, 0),
+                             SEARCH_LIMIT, error);
+  if (warm_up == NULL)
+    return FALSE;
 
-  for (guint i = 0; i < queries->len; i++)
-    {
-      g_autoptr(GListModel) results = NULL;
-      SearchSample sample;
-      gint64 start = g_get_monotonic_time ();
-
-      results = cm_store_search (store, g_ptr_array_index (queries, i), 0, SEARCH_LIMIT, error);
-      sample.ms = ms_since (start);
-      if (results == NULL)
-        return FALSE;
-
-      sample.query = g_ptr_array_index (queries, i);
-      sample.n_results = g_list_model_get_n_items (results);
-      total_results += sample.n_results;
-      g_array_append_val (samples, sample.ms);
-      g_array_append_val (details, sample);
-    }
-
-  label = g_strdup_printf ("full-text search, 1-2 words (limit %d)", SEARCH_LIMIT);
-  print_figures (label, samples, TARGET_SEARCH_P99_MS);
-  if (queries->len > 0)
-    g_print ("  %.1f results on average; slowest queries:\n",
-             (double) total_results / queries->len);
-
-  g_array_sort (details, compare_search_samples);
-  for (guint i = 0; i < MIN (5, details->len); i++)
-    {
-      const SearchSample *sample = &g_array_index (details, SearchSample, i);
-
-      g_print ("    %8.3f ms  %3u results  \"%s\"\n",
-               sample->ms, sample->n_results, sample->query);
-    }
-
-  return TRUE;
+  print_header ();
+  return run_searches (store, queries, FALSE, error) &&
+         run_searches (store, queries, TRUE, error) &&
+         search_baseline (path, queries, error);
 }
 
 /* Committing ------------------------------------------------------------- */
@@ -763,7 +955,10 @@ measure (const char     *path,
     return FALSE;
 
   ok = bench_load (path, store, workshops, options, error) &&
-       bench_search (store, workshops, options, seed, error) &&
+       bench_search (path, store, workshops, options, seed, error);
+  if (ok)
+    print_header ();
+  ok = ok &&
        bench_commit (store, g_array_index (workshops, CmBenchWorkshop, 0).workshop_id,
                      options, added, error) &&
        bench_baseline (folder, "baseline: bare INSERT, one-column table",

@@ -589,6 +589,263 @@ test_search_trashed (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* The kind and object id of each result, in order, against an expected
+ * list of (kind, id) pairs. */
+static void
+assert_results_in_order (GListModel   *results,
+                         const gint64 *expected,
+                         guint         n_expected)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, n_expected / 2);
+  for (guint i = 0; i < n_expected / 2; i++)
+    {
+      g_autoptr(CmSearchResult) result = g_list_model_get_item (results, i);
+
+      g_test_message ("result %u", i);
+      g_assert_cmpint (cm_search_result_get_kind (result), ==, expected[2 * i]);
+      g_assert_cmpint (cm_search_result_get_object_id (result), ==, expected[2 * i + 1]);
+    }
+}
+
+/* Activities first, then sections, then contributions, newest first
+ * within each kind; a limit cuts the list there and nowhere else. */
+static void
+test_search_order (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(CmCycle) cycle = add_cycle (fixture->store, "Ordering");
+  gint64 cycle_id = cm_cycle_get_id (cycle);
+  g_autoptr(CmWorkshop) workshop = add_workshop (fixture->store, cycle_id, "Event");
+  g_autoptr(CmServiceSpec) spec = add_spec (fixture->store, cycle_id, "Spec");
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 contributions[3];
+  gint64 activities[2];
+  gint64 sections[2];
+  g_autoptr(GError) error = NULL;
+
+  /* Made in an order that is not the order of the results. */
+  for (guint i = 0; i < 3; i++)
+    {
+      CmContribution *contribution =
+        add_contribution (fixture->store, cm_workshop_get_id (workshop), "an okapi spoke");
+
+      contributions[i] = cm_contribution_get_id (contribution);
+      g_ptr_array_add (keep, contribution);
+      if (i < 2)
+        {
+          CmSpecSection *section = add_section (fixture->store, cm_service_spec_get_id (spec),
+                                                "Okapi care", "Body");
+          CmActivity *activity = add_activity (fixture->store, cycle_id, "Ask the okapi", "");
+
+          sections[i] = cm_spec_section_get_id (section);
+          activities[i] = cm_activity_get_id (activity);
+          g_ptr_array_add (keep, section);
+          g_ptr_array_add (keep, activity);
+        }
+    }
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      /* Over every cycle, then within the cycle: the same order. */
+      gint64 scope = pass == 0 ? 0 : cycle_id;
+      const gint64 all[] = {
+        CM_SEARCH_KIND_ACTIVITY, activities[1],
+        CM_SEARCH_KIND_ACTIVITY, activities[0],
+        CM_SEARCH_KIND_SECTION, sections[1],
+        CM_SEARCH_KIND_SECTION, sections[0],
+        CM_SEARCH_KIND_CONTRIBUTION, contributions[2],
+        CM_SEARCH_KIND_CONTRIBUTION, contributions[1],
+        CM_SEARCH_KIND_CONTRIBUTION, contributions[0],
+      };
+
+      for (guint limit = 1; limit <= G_N_ELEMENTS (all) / 2 + 1; limit++)
+        {
+          g_autoptr(GListModel) results = cm_store_search (fixture->store, "okapi", scope,
+                                                           limit, &error);
+
+          g_assert_no_error (error);
+          g_test_message ("cycle %" G_GINT64_FORMAT ", limit %u", scope, limit);
+          assert_results_in_order (results, all, MIN (2 * limit, G_N_ELEMENTS (all)));
+        }
+    }
+}
+
+/* Trashed rows are left out before the limit is applied, so that the
+ * newest matches being in the trash cannot hide older live ones. */
+static void
+test_search_trash_before_limit (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(CmCycle) cycle = add_cycle (fixture->store, "Live");
+  g_autoptr(CmCycle) binned = add_cycle (fixture->store, "Binned");
+  g_autoptr(CmWorkshop) workshop = add_workshop (fixture->store, cm_cycle_get_id (cycle),
+                                                 "Event");
+  g_autoptr(CmWorkshop) binned_workshop = NULL;
+  g_autoptr(GPtrArray) live = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) trashed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    g_ptr_array_add (live, add_contribution (fixture->store, cm_workshop_get_id (workshop),
+                                             "a wombat was mentioned"));
+
+  /* Newer matches: some trashed themselves, some in a trashed cycle. */
+  for (guint i = 0; i < 4; i++)
+    {
+      CmContribution *contribution =
+        add_contribution (fixture->store, cm_workshop_get_id (workshop), "wombat again");
+
+      g_assert_true (cm_store_trash (fixture->store, G_OBJECT (contribution), &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (trashed, contribution);
+    }
+  binned_workshop = add_workshop (fixture->store, cm_cycle_get_id (binned), "Gone");
+  for (guint i = 0; i < 4; i++)
+    g_ptr_array_add (trashed, add_contribution (fixture->store,
+                                                cm_workshop_get_id (binned_workshop),
+                                                "wombat in the bin"));
+  g_assert_true (cm_store_trash (fixture->store, G_OBJECT (binned), &error));
+  g_assert_no_error (error);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      gint64 scope = pass == 0 ? 0 : cm_cycle_get_id (cycle);
+
+      for (guint limit = 1; limit <= 4; limit++)
+        {
+          g_autoptr(GListModel) results = cm_store_search (fixture->store, "wombat", scope,
+                                                           limit, &error);
+
+          g_assert_no_error (error);
+          g_test_message ("cycle %" G_GINT64_FORMAT ", limit %u", scope, limit);
+          g_assert_cmpuint (g_list_model_get_n_items (results), ==, MIN (limit, live->len));
+          for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+            {
+              g_autoptr(CmSearchResult) result = g_list_model_get_item (results, i);
+              CmContribution *expected = g_ptr_array_index (live, live->len - 1 - i);
+
+              g_assert_cmpint (cm_search_result_get_object_id (result), ==,
+                               cm_contribution_get_id (expected));
+            }
+        }
+    }
+
+  /* The trashed cycle's own search finds nothing either. */
+  {
+    g_autoptr(GListModel) results = search (fixture->store, "wombat", cm_cycle_get_id (binned));
+    g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+  }
+}
+
+/* Searching one cycle finds exactly its rows, however its ids lie among
+ * other cycles' ids: interleaved, all older, all newer, or none at all. */
+static void
+test_search_cycle_interleaved (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(CmCycle) first = add_cycle (fixture->store, "First");
+  g_autoptr(CmCycle) second = add_cycle (fixture->store, "Second");
+  g_autoptr(CmCycle) early = add_cycle (fixture->store, "Early");
+  g_autoptr(CmCycle) empty = add_cycle (fixture->store, "Empty");
+  g_autoptr(CmWorkshop) early_workshop = add_workshop (fixture->store,
+                                                       cm_cycle_get_id (early), "Early");
+  g_autoptr(CmContribution) early_contribution = NULL;
+  g_autoptr(CmActivity) early_activity = NULL;
+  g_autoptr(CmServiceSpec) early_spec = add_spec (fixture->store, cm_cycle_get_id (early),
+                                                  "Early spec");
+  g_autoptr(CmSpecSection) early_section = NULL;
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
+  CmCycle *cycles[2] = { first, second };
+  CmWorkshop *workshops[2][2];
+  CmServiceSpec *specs[2];
+  guint n_per_cycle[2] = { 0, 0 };
+  g_autoptr(GError) error = NULL;
+
+  early_contribution = add_contribution (fixture->store, cm_workshop_get_id (early_workshop),
+                                         "the quagga came early");
+  early_activity = add_activity (fixture->store, cm_cycle_get_id (early), "Quagga plan", "");
+  early_section = add_section (fixture->store, cm_service_spec_get_id (early_spec),
+                               "Quagga section", "");
+
+  for (guint c = 0; c < 2; c++)
+    {
+      specs[c] = add_spec (fixture->store, cm_cycle_get_id (cycles[c]), "Spec");
+      g_ptr_array_add (keep, specs[c]);
+      for (guint w = 0; w < 2; w++)
+        {
+          workshops[c][w] = add_workshop (fixture->store, cm_cycle_get_id (cycles[c]), "W");
+          g_ptr_array_add (keep, workshops[c][w]);
+        }
+    }
+
+  /* Rows of both cycles, taken in turns, in workshops taken in turns. */
+  for (guint i = 0; i < 24; i++)
+    {
+      guint c = (i / 3) % 2;
+
+      g_ptr_array_add (keep, add_contribution (fixture->store,
+                                               cm_workshop_get_id (workshops[c][i % 2]),
+                                               "many a quagga"));
+      g_ptr_array_add (keep, add_activity (fixture->store, cm_cycle_get_id (cycles[c]),
+                                           "Quagga", ""));
+      g_ptr_array_add (keep, add_section (fixture->store, cm_service_spec_get_id (specs[c]),
+                                          "Quagga", ""));
+      n_per_cycle[c] += 3;
+    }
+
+  for (guint c = 0; c < 2; c++)
+    {
+      g_autoptr(GListModel) results = search (fixture->store, "quagga",
+                                              cm_cycle_get_id (cycles[c]));
+      gint64 previous_id = G_MAXINT64;
+      CmSearchKind previous_kind = CM_SEARCH_KIND_ACTIVITY;
+
+      g_assert_cmpuint (g_list_model_get_n_items (results), ==, n_per_cycle[c]);
+      for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+        {
+          g_autoptr(CmSearchResult) result = g_list_model_get_item (results, i);
+          CmSearchKind kind = cm_search_result_get_kind (result);
+
+          g_assert_cmpint (cm_search_result_get_cycle_id (result), ==,
+                           cm_cycle_get_id (cycles[c]));
+          g_assert_cmpint (kind, >=, previous_kind);
+          if (kind == previous_kind)
+            g_assert_cmpint (cm_search_result_get_object_id (result), <, previous_id);
+          previous_kind = kind;
+          previous_id = cm_search_result_get_object_id (result);
+        }
+    }
+
+  /* The early cycle's rows are older than every other match. */
+  {
+    g_autoptr(GListModel) results = search (fixture->store, "quagga", cm_cycle_get_id (early));
+    const gint64 expected[] = {
+      CM_SEARCH_KIND_ACTIVITY, cm_activity_get_id (early_activity),
+      CM_SEARCH_KIND_SECTION, cm_spec_section_get_id (early_section),
+      CM_SEARCH_KIND_CONTRIBUTION, cm_contribution_get_id (early_contribution),
+    };
+
+    assert_results_in_order (results, expected, G_N_ELEMENTS (expected));
+  }
+
+  /* A cycle with no rows at all finds nothing, and says so without error. */
+  {
+    g_autoptr(GListModel) results = cm_store_search (fixture->store, "quagga",
+                                                     cm_cycle_get_id (empty), 50, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+  }
+
+  /* Every cycle: all of them, up to the limit. */
+  {
+    g_autoptr(GListModel) results = cm_store_search (fixture->store, "quagga", 0, 1000,
+                                                     &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (results), ==,
+                      n_per_cycle[0] + n_per_cycle[1] + 3);
+  }
+}
+
 static void
 assert_fts_consistent (const char *path)
 {
@@ -887,6 +1144,9 @@ main (int   argc,
   ADD_TEST ("/store-search/kinds", test_search_kinds);
   ADD_TEST ("/store-search/prefix-and-accents", test_search_prefix_and_accents);
   ADD_TEST ("/store-search/cycle-and-limit", test_search_cycle_and_limit);
+  ADD_TEST ("/store-search/order", test_search_order);
+  ADD_TEST ("/store-search/trash-before-limit", test_search_trash_before_limit);
+  ADD_TEST ("/store-search/cycle-interleaved", test_search_cycle_interleaved);
   ADD_TEST ("/store-search/trashed", test_search_trashed);
   ADD_TEST ("/store-search/follows-edits", test_search_follows_edits);
   ADD_TEST ("/store-search/user-syntax", test_search_user_syntax);

@@ -7,8 +7,12 @@
 G_BEGIN_DECLS
 
 /* Searches activities, specification sections and contributions for every
- * word typed (each as a prefix, accents ignored), best matches first.
- * cycle_id 0 searches every cycle. Returns a list of CmSearchResult. */
+ * word typed (the last one also as a prefix, unless it is a single letter;
+ * case and accents ignored), leaving out whatever is in the trash or
+ * belongs to something that is. Results come activities first, then
+ * sections, then contributions, newest first within each kind, at most
+ * limit in all. cycle_id 0 searches every cycle. Returns a list of
+ * CmSearchResult. */
 GListModel *cm_store_search (CmStore     *self,
                              const char  *text,
                              gint64       cycle_id,
