@@ -129,7 +129,7 @@ announce_added (CmCaptureView *self,
   /* Translators: %s is a person's name */
   g_autofree char *message = g_strdup_printf (_("%s added to this workshop"),
                                               cm_participant_get_name (person));
-  cm_capture_view_toast_message (self, message);
+  cm_toast_show_message (GTK_WIDGET (self), message);
 }
 
 void
@@ -151,7 +151,7 @@ cm_capture_view_speaker_chosen (CmCaptureView *self,
         }
 
       if (!attending && !add_attendance (self, person, &error))
-        cm_capture_view_toast_message (self, error->message);
+        cm_toast_show_message (GTK_WIDGET (self), error->message);
     }
 
   cm_capture_view_set_speaker (self, person);
@@ -167,7 +167,7 @@ cm_capture_view_speaker_create (CmCaptureView *self,
 
   if (person == NULL)
     {
-      cm_capture_view_toast_message (self, error->message);
+      cm_toast_show_message (GTK_WIDGET (self), error->message);
       return;
     }
 

@@ -139,7 +139,7 @@ undo (CmCaptureView *self)
     }
 
   if (error != NULL)
-    cm_capture_view_toast_message (self, error->message);
+    cm_toast_show_message (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -161,7 +161,7 @@ offer_undo (CmCaptureView *self,
   g_signal_connect_swapped (undo_toast, "button-clicked", G_CALLBACK (undo), self);
   g_signal_connect (undo_toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed), self);
   self->undo_toast = g_object_ref (undo_toast);
-  cm_capture_view_toast (self, undo_toast);
+  cm_toast_show (GTK_WIDGET (self), undo_toast);
 }
 
 /* Commands ----------------------------------------------------------------- */
@@ -198,7 +198,7 @@ cm_capture_feed_delete (GtkWidget  *widget,
 
 failed:
   cm_store_rollback (self->store);
-  cm_capture_view_toast_message (self, error->message);
+  cm_toast_show_message (GTK_WIDGET (self), error->message);
 }
 
 void
@@ -223,7 +223,7 @@ cm_capture_feed_pin (GtkWidget  *widget,
       if (!cm_store_save_contribution (self->store, contribution, &error))
         {
           cm_contribution_set_pinned (contribution, !pin);
-          cm_capture_view_toast_message (self, error->message);
+          cm_toast_show_message (GTK_WIDGET (self), error->message);
           break;
         }
     }
@@ -265,7 +265,7 @@ on_edited (CmContribution       *contribution,
 
   if (error != NULL)
     {
-      cm_capture_view_toast_message (self, error->message);
+      cm_toast_show_message (GTK_WIDGET (self), error->message);
       edit (self, contribution, draft);
       return;
     }
@@ -327,12 +327,12 @@ on_action_created (CmAction     *action,
 
   if (error != NULL)
     {
-      cm_capture_view_toast_message (self, error->message);
+      cm_toast_show_message (GTK_WIDGET (self), error->message);
       respond (self, responding->items, draft);
     }
   else if (action != NULL)
     {
-      cm_capture_view_toast_message (self, _("Action added to “You said, we did”"));
+      cm_toast_show_message (GTK_WIDGET (self), _("Action added to “You said, we did”"));
       gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
     }
 

@@ -5,6 +5,7 @@
 #include "cm-capture-view.h"
 #include "cm-contribution-row.h"
 #include "cm-speaker-cache.h"
+#include "cm-toast.h"
 
 G_BEGIN_DECLS
 
@@ -86,10 +87,6 @@ struct _CmCaptureView
 #define ANY_STAGE (CM_STAGE_NONE - 1)
 
 /* cm-capture-view.c */
-void     cm_capture_view_toast            (CmCaptureView            *self,
-                                           AdwToast                 *toast_to_show);
-void     cm_capture_view_toast_message    (CmCaptureView            *self,
-                                           const char               *message);
 void     cm_capture_view_update_status    (CmCaptureView            *self);
 
 /* cm-capture-commit.c */

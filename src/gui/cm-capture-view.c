@@ -30,27 +30,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Toasts -------------------------------------------------------------- */
-
-void
-cm_capture_view_toast (CmCaptureView *self,
-                       AdwToast      *toast_to_show)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast_to_show);
-  else
-    g_object_unref (g_object_ref_sink (toast_to_show));
-}
-
-void
-cm_capture_view_toast_message (CmCaptureView *self,
-                               const char    *message)
-{
-  cm_capture_view_toast (self, adw_toast_new (message));
-}
-
 /* Status --------------------------------------------------------------- */
 
 void

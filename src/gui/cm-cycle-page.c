@@ -10,6 +10,7 @@
 #include "cm-cycle-wheel.h"
 #include "cm-date.h"
 #include "cm-gui-util.h"
+#include "cm-toast.h"
 #include "cm-wheel-legend.h"
 
 /* The Cycle page: the wheel, and beside it the details of the cycle and
@@ -46,26 +47,6 @@ G_DEFINE_FINAL_TYPE (CmCyclePage, cm_cycle_page, GTK_TYPE_WIDGET)
 
 static void show_stage (CmCyclePage *self,
                         CmStage      stage);
-
-static AdwToastOverlay *
-find_toast_overlay (CmCyclePage *self)
-{
-  GtkWidget *ancestor = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  return ancestor ? ADW_TOAST_OVERLAY (ancestor) : NULL;
-}
-
-static void
-toast (CmCyclePage *self,
-       AdwToast    *toast_to_show)
-{
-  AdwToastOverlay *overlay = find_toast_overlay (self);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (overlay, toast_to_show);
-  else
-    g_object_unref (g_object_ref_sink (toast_to_show));
-}
 
 /* The cycle's own fields --------------------------------------------- */
 
@@ -222,61 +203,19 @@ on_current_stage_selected (CmCyclePage *self)
 
 /* Activities ----------------------------------------------------------- */
 
-typedef struct
-{
-  CmStore    *store;
-  CmActivity *activity;
-} RemovedActivity;
-
-static void
-removed_activity_free (gpointer data)
-{
-  RemovedActivity *removed = data;
-
-  g_clear_object (&removed->store);
-  g_clear_object (&removed->activity);
-  g_free (removed);
-}
-
-static void
-on_undo_remove (AdwToast        *toast_shown,
-                RemovedActivity *removed)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!cm_store_restore (removed->store, G_OBJECT (removed->activity), &error))
-    g_warning ("Could not restore an activity: %s", error->message);
-}
-
 static void
 on_activity_remove_requested (CmCyclePage   *self,
                               CmActivityRow *row)
 {
   CmActivity *activity = cm_activity_row_get_activity (row);
-  g_autoptr(GError) error = NULL;
-  RemovedActivity *removed;
-  g_autofree char *title = NULL;
-  AdwToast *undo_toast;
-
-  removed = g_new0 (RemovedActivity, 1);
-  removed->store = g_object_ref (self->store);
-  removed->activity = g_object_ref (activity);
-
-  if (!cm_store_trash (self->store, G_OBJECT (activity), &error))
-    {
-      removed_activity_free (removed);
-      toast (self, adw_toast_new (error->message));
-      return;
-    }
-
   /* Translators: %s is the title of an activity that was just removed */
-  title = g_strdup_printf (_("“%s” removed"), cm_activity_get_title (activity));
-  undo_toast = adw_toast_new (title);
-  adw_toast_set_button_label (undo_toast, _("_Undo"));
-  adw_toast_set_priority (undo_toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (undo_toast, "button-clicked", G_CALLBACK (on_undo_remove),
-                         removed, (GClosureNotify) (void (*) (void)) removed_activity_free, 0);
-  toast (self, undo_toast);
+  g_autofree char *message = g_strdup_printf (_("“%s” removed"),
+                                              cm_activity_get_title (activity));
+  g_autoptr(GError) error = NULL;
+
+  if (!cm_toast_trash_with_undo (GTK_WIDGET (self), self->store, G_OBJECT (activity), message,
+                                 NULL, &error))
+    cm_toast_show_message (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -303,7 +242,7 @@ on_activity_move_requested (CmCyclePage   *self,
 
   if (!cm_store_move_activity (self->store, activity, cm_activity_get_stage (activity), ring,
                                position + direction, &error))
-    toast (self, adw_toast_new (error->message));
+    cm_toast_show_message (GTK_WIDGET (self), error->message);
   else
     {
       /* The list was rebuilt; keep the keyboard on the moved activity. */
@@ -348,7 +287,7 @@ add_activity (CmCyclePage *self,
 
   if (!cm_store_add_activity (self->store, activity, &error))
     {
-      toast (self, adw_toast_new (error->message));
+      cm_toast_show_message (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -412,7 +351,7 @@ show_stage (CmCyclePage *self,
         {
           gtk_list_box_bind_model (self->ring_lists[ring], NULL, NULL, NULL, NULL);
           if (error != NULL)
-            toast (self, adw_toast_new (error->message));
+            cm_toast_show_message (GTK_WIDGET (self), error->message);
           continue;
         }
 
@@ -613,7 +552,7 @@ cm_cycle_page_set_cycle (CmCyclePage *self,
   show_stage (self, cycle ? cm_cycle_get_current_stage (cycle) : CM_STAGE_ANALYSE);
 
   if (error != NULL)
-    toast (self, adw_toast_new (error->message));
+    cm_toast_show_message (GTK_WIDGET (self), error->message);
 }
 
 CmCycle *

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cm-store-workshops.h"
+#include "cm-toast.h"
 #include "cm-workshop-editor.h"
 
 /* Taking someone off a workshop's list is an everyday change and comes
@@ -46,18 +47,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static void
-toast (CmParticipantEditor *self,
-       AdwToast            *toast_to_show)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast_to_show);
-  else
-    g_object_unref (g_object_ref_sink (toast_to_show));
-}
 
 static void
 show_error (CmParticipantEditor *self,
@@ -300,7 +289,7 @@ on_remove_clicked (CmParticipantEditor *self)
   adw_toast_set_priority (undo_toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_data (undo_toast, "button-clicked", G_CALLBACK (on_undo_remove), removal,
                          (GClosureNotify) (void (*) (void)) removal_free, 0);
-  toast (self, undo_toast);
+  cm_toast_show (GTK_WIDGET (self), undo_toast);
 
   g_signal_emit (self, signals[BACK_REQUESTED], 0);
 }
@@ -324,9 +313,10 @@ on_erase_response (AdwMessageDialog    *dialog,
 
   /* The erasure itself stands; a reader elsewhere only delays the log. */
   if (!cm_store_flush_erased (self->store, &flush_error))
-    toast (self, adw_toast_new (flush_error->message));
+    cm_toast_show_message (GTK_WIDGET (self), flush_error->message);
   else
-    toast (self, adw_toast_new (_("Their details are erased; what they said stays, anonymised")));
+    cm_toast_show_message (GTK_WIDGET (self),
+                           _("Their details are erased; what they said stays, anonymised"));
 
   g_signal_emit (self, signals[BACK_REQUESTED], 0);
 }

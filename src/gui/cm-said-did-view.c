@@ -10,6 +10,7 @@
 #include "cm-action-row.h"
 #include "cm-speaker-cache.h"
 #include "cm-store-workshops.h"
+#include "cm-toast.h"
 
 /* A cycle has a handful of actions, so each is a row of its own, editable
  * in place. What they may be linked to (the cycle's activities and its
@@ -35,70 +36,16 @@ struct _CmSaidDidView
 G_DEFINE_FINAL_TYPE (CmSaidDidView, cm_said_did_view, GTK_TYPE_WIDGET)
 
 static void
-toast (CmSaidDidView *self,
-       AdwToast      *toast_to_show)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast_to_show);
-  else
-    g_object_unref (g_object_ref_sink (toast_to_show));
-}
-
-typedef struct
-{
-  CmStore  *store;
-  CmAction *action;
-} Deleted;
-
-static void
-deleted_free (gpointer data)
-{
-  Deleted *deleted = data;
-
-  g_clear_object (&deleted->store);
-  g_clear_object (&deleted->action);
-  g_free (deleted);
-}
-
-static void
-on_undo_delete (AdwToast *shown,
-                Deleted  *deleted)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!cm_store_restore (deleted->store, G_OBJECT (deleted->action), &error))
-    g_warning ("Could not restore an action: %s", error->message);
-}
-
-static void
 on_delete_requested (CmSaidDidView *self,
                      CmActionRow   *row)
 {
   CmAction *action = cm_action_row_get_action (row);
   g_autoptr(GError) error = NULL;
-  AdwToast *undo_toast;
-  Deleted *deleted;
 
   cm_action_row_flush (row);
-  deleted = g_new0 (Deleted, 1);
-  deleted->store = g_object_ref (self->store);
-  deleted->action = g_object_ref (action);
-
-  if (!cm_store_trash (self->store, G_OBJECT (action), &error))
-    {
-      deleted_free (deleted);
-      toast (self, adw_toast_new (error->message));
-      return;
-    }
-
-  undo_toast = adw_toast_new (_("Action deleted"));
-  adw_toast_set_button_label (undo_toast, _("_Undo"));
-  adw_toast_set_priority (undo_toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (undo_toast, "button-clicked", G_CALLBACK (on_undo_delete), deleted,
-                         (GClosureNotify) (void (*) (void)) deleted_free, 0);
-  toast (self, undo_toast);
+  if (!cm_toast_trash_with_undo (GTK_WIDGET (self), self->store, G_OBJECT (action),
+                                 _("Action deleted"), NULL, &error))
+    cm_toast_show_message (GTK_WIDGET (self), error->message);
 }
 
 static GtkWidget *
@@ -193,7 +140,7 @@ on_copy_clicked (CmSaidDidView *self)
     return;
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
-  toast (self, adw_toast_new (_("“You said, we did” copied")));
+  cm_toast_show_message (GTK_WIDGET (self), _("“You said, we did” copied"));
 }
 
 static void
@@ -280,7 +227,7 @@ cm_said_did_view_set_cycle (CmSaidDidView *self,
   update_stack (self);
 
   if (error != NULL)
-    toast (self, adw_toast_new (error->message));
+    cm_toast_show_message (GTK_WIDGET (self), error->message);
 }
 
 char *
@@ -299,7 +246,7 @@ cm_said_did_view_dup_text (CmSaidDidView *self)
   rows = cm_store_list_said_did (self->store, cm_cycle_get_id (self->cycle), &error);
   if (rows == NULL)
     {
-      toast (self, adw_toast_new (error->message));
+      cm_toast_show_message (GTK_WIDGET (self), error->message);
       return NULL;
     }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cm-spec-editor-private.h"
+#include "cm-toast.h"
 #include "cm-store-specs.h"
 
 /* Citations: the workshop contributions behind a section, such as the
@@ -73,7 +74,7 @@ on_remove_citation_clicked (GtkButton    *button,
   if (!cm_store_set_section_citation (self->store, self->section,
                                       cm_contribution_get_id (contribution), FALSE, &error))
     {
-      cm_spec_editor_toast (self, adw_toast_new (error->message));
+      cm_toast_show_message (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -195,7 +196,7 @@ cm_spec_editor_cite_popover_show (CmSpecEditor *self)
                                                                    cm_cycle_get_id (self->cycle),
                                                                    &error);
   if (error != NULL)
-    cm_spec_editor_toast (self, adw_toast_new (error->message));
+    cm_toast_show_message (GTK_WIDGET (self), error->message);
 
   gtk_filter_list_model_set_model (self->cite_filtered, self->cycle_contributions);
   gtk_stack_set_visible_child_name (self->cite_stack,
@@ -220,7 +221,7 @@ cm_spec_editor_cite_activated (CmSpecEditor *self,
   if (!cm_store_set_section_citation (self->store, self->section,
                                       cm_contribution_get_id (contribution), TRUE, &error))
     {
-      cm_spec_editor_toast (self, adw_toast_new (error->message));
+      cm_toast_show_message (GTK_WIDGET (self), error->message);
       return;
     }
 

@@ -7,6 +7,7 @@
 
 #include "cm-spec-editor-private.h"
 #include "cm-store-specs.h"
+#include "cm-toast.h"
 
 /* The KPI table: measure, target, frequency and source, each cell an
  * editable label. Enter (or a click) edits a cell, Enter keeps the change
@@ -272,63 +273,25 @@ cm_spec_editor_add_kpi (CmSpecEditor *self)
                       g_object_unref);
 }
 
-typedef struct
-{
-  CmStore *store;
-  CmKpi   *kpi;
-} RemovedKpi;
-
-static void
-removed_kpi_free (gpointer data)
-{
-  RemovedKpi *removed = data;
-
-  g_clear_object (&removed->store);
-  g_clear_object (&removed->kpi);
-  g_free (removed);
-}
-
-static void
-on_undo_remove_kpi (AdwToast   *toast,
-                    RemovedKpi *removed)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!cm_store_restore (removed->store, G_OBJECT (removed->kpi), &error))
-    g_warning ("Could not restore an indicator: %s", error->message);
-}
-
 void
 cm_spec_editor_remove_kpi (CmSpecEditor *self)
 {
   CmKpi *kpi = selected_kpi (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  RemovedKpi *removed;
-  AdwToast *toast;
 
   if (kpi == NULL)
     return;
 
-  removed = g_new0 (RemovedKpi, 1);
-  removed->store = g_object_ref (self->store);
-  removed->kpi = g_object_ref (kpi);
-
-  if (!cm_store_trash (self->store, G_OBJECT (kpi), &error))
+  /* Translators: %s is the measure of an indicator that was just removed */
+  message = g_strdup_printf (_("“%s” removed"), cm_kpi_get_measure (kpi));
+  if (!cm_toast_trash_with_undo (GTK_WIDGET (self), self->store, G_OBJECT (kpi), message, NULL,
+                                 &error))
     {
-      removed_kpi_free (removed);
       cm_spec_editor_show_error (self, self->kpi_error_label, NULL, error);
       return;
     }
 
-  /* Translators: %s is the measure of an indicator that was just removed */
-  message = g_strdup_printf (_("“%s” removed"), cm_kpi_get_measure (removed->kpi));
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_remove_kpi),
-                         removed, (GClosureNotify) (void (*) (void)) removed_kpi_free, 0);
-  cm_spec_editor_toast (self, toast);
   cm_spec_editor_mark_saved (self, NULL);
 }
 

@@ -78,8 +78,6 @@ void     cm_spec_editor_show_error         (CmSpecEditor  *self,
                                             GtkLabel      *label,
                                             GtkWidget     *field,
                                             const GError  *error);
-void     cm_spec_editor_toast              (CmSpecEditor  *self,
-                                            AdwToast      *toast);
 void     cm_spec_editor_mark_saved         (CmSpecEditor  *self,
                                             const GError  *error);
 void     cm_spec_editor_update_saved_label (CmSpecEditor  *self);

@@ -7,6 +7,7 @@
 
 #include "cm-spec-editor-private.h"
 #include "cm-store-specs.h"
+#include "cm-toast.h"
 
 /* Sections: an outline of titles beside the text of the one being edited.
  * Only that one section is in a text view, so a specification of twenty
@@ -413,7 +414,7 @@ cm_spec_editor_add_section (CmSpecEditor *self)
 
   if (!cm_store_add_section (self->store, section, &error))
     {
-      cm_spec_editor_toast (self, adw_toast_new (error->message));
+      cm_toast_show_message (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -422,64 +423,26 @@ cm_spec_editor_add_section (CmSpecEditor *self)
   cm_spec_editor_rename_section (self);
 }
 
-typedef struct
-{
-  CmStore       *store;
-  CmSpecSection *section;
-} RemovedSection;
-
-static void
-removed_section_free (gpointer data)
-{
-  RemovedSection *removed = data;
-
-  g_clear_object (&removed->store);
-  g_clear_object (&removed->section);
-  g_free (removed);
-}
-
-static void
-on_undo_remove_section (AdwToast       *toast,
-                        RemovedSection *removed)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!cm_store_restore (removed->store, G_OBJECT (removed->section), &error))
-    g_warning ("Could not restore a section: %s", error->message);
-}
-
 void
 cm_spec_editor_remove_section (CmSpecEditor *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  RemovedSection *removed;
-  AdwToast *toast;
 
   if (self->section == NULL)
     return;
 
   cm_spec_editor_sections_flush (self);
 
-  removed = g_new0 (RemovedSection, 1);
-  removed->store = g_object_ref (self->store);
-  removed->section = g_object_ref (self->section);
-
-  if (!cm_store_trash (self->store, G_OBJECT (self->section), &error))
+  /* Translators: %s is the title of a section that was just removed */
+  message = g_strdup_printf (_("“%s” removed"), cm_spec_section_get_title (self->section));
+  if (!cm_toast_trash_with_undo (GTK_WIDGET (self), self->store, G_OBJECT (self->section),
+                                 message, NULL, &error))
     {
-      removed_section_free (removed);
-      cm_spec_editor_toast (self, adw_toast_new (error->message));
+      cm_toast_show_message (GTK_WIDGET (self), error->message);
       return;
     }
 
-  /* Translators: %s is the title of a section that was just removed */
-  message = g_strdup_printf (_("“%s” removed"), cm_spec_section_get_title (removed->section));
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_remove_section),
-                         removed, (GClosureNotify) (void (*) (void)) removed_section_free, 0);
-  cm_spec_editor_toast (self, toast);
   cm_spec_editor_mark_saved (self, NULL);
 }
 
@@ -505,7 +468,7 @@ cm_spec_editor_move_section (CmSpecEditor *self,
 
   if (!cm_store_move_section (self->store, self->section, index + direction, &error))
     {
-      cm_spec_editor_toast (self, adw_toast_new (error->message));
+      cm_toast_show_message (GTK_WIDGET (self), error->message);
       return;
     }
 

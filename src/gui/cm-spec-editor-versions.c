@@ -8,6 +8,7 @@
 #include "cm-money.h"
 #include "cm-spec-compare.h"
 #include "cm-spec-editor-private.h"
+#include "cm-toast.h"
 #include "cm-store-specs.h"
 
 /* Versions: the list of recorded versions, one version read on its own,
@@ -348,7 +349,7 @@ on_view_clicked (GtkButton    *button,
                                          cm_spec_version_get_version (version), &error);
   if (snapshot == NULL)
     {
-      cm_spec_editor_toast (self, adw_toast_new (error->message));
+      cm_toast_show_message (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -378,7 +379,7 @@ on_compare_clicked (GtkButton    *button,
     now = cm_store_snapshot_spec (self->store, self->spec, &error);
   if (now == NULL)
     {
-      cm_spec_editor_toast (self, adw_toast_new (error->message));
+      cm_toast_show_message (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -451,7 +452,7 @@ cm_spec_editor_versions_load (CmSpecEditor *self)
     versions = cm_store_list_spec_versions (self->store, cm_service_spec_get_id (self->spec),
                                             &error);
   if (error != NULL)
-    cm_spec_editor_toast (self, adw_toast_new (error->message));
+    cm_toast_show_message (GTK_WIDGET (self), error->message);
 
   placeholder = gtk_label_new (_("No versions yet. Moving the specification to consultation "
                                  "records the first."));

@@ -10,6 +10,7 @@
 #include "cm-money.h"
 #include "cm-spec-editor-private.h"
 #include "cm-store-specs.h"
+#include "cm-toast.h"
 
 /* The editor of one service specification, in four pages: its details
  * (header fields and KPIs), its sections, its demand model and its
@@ -28,18 +29,6 @@ G_STATIC_ASSERT (G_N_ELEMENTS (advocacy_types) == 6);
 G_DEFINE_FINAL_TYPE (CmSpecEditor, cm_spec_editor, GTK_TYPE_WIDGET)
 
 /* Shared helpers --------------------------------------------------------- */
-
-void
-cm_spec_editor_toast (CmSpecEditor *self,
-                      AdwToast     *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
 
 void
 cm_spec_editor_show_error (CmSpecEditor *self,
@@ -316,7 +305,7 @@ on_status_selected (CmSpecEditor *self)
       message = g_strdup_printf (_("Version %u recorded: %s"),
                                  cm_service_spec_get_version (self->spec),
                                  cm_spec_status_to_label (status));
-      cm_spec_editor_toast (self, adw_toast_new (message));
+      cm_toast_show_message (GTK_WIDGET (self), message);
     }
 }
 

@@ -8,6 +8,7 @@
 #include "cm-spec-editor.h"
 #include "cm-specs-page.h"
 #include "cm-store-specs.h"
+#include "cm-toast.h"
 
 /* The Specifications page of a cycle: its specifications on the left,
  * filtered by status, and the editor of the chosen one on the right. On a
@@ -36,18 +37,6 @@ struct _CmSpecsPage
 };
 
 G_DEFINE_FINAL_TYPE (CmSpecsPage, cm_specs_page, GTK_TYPE_WIDGET)
-
-static void
-toast (CmSpecsPage *self,
-       AdwToast    *toast_to_show)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast_to_show);
-  else
-    g_object_unref (g_object_ref_sink (toast_to_show));
-}
 
 static void
 update_actions (CmSpecsPage *self)
@@ -222,7 +211,7 @@ new_activated (GtkWidget  *widget,
 
   if (!cm_store_add_spec_with_default_sections (self->store, spec, &error))
     {
-      toast (self, adw_toast_new (error->message));
+      cm_toast_show_message (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -249,49 +238,21 @@ duplicate_activated (GtkWidget  *widget,
   copy = cm_store_duplicate_spec (self->store, spec, &error);
   if (copy == NULL)
     {
-      toast (self, adw_toast_new (error->message));
+      cm_toast_show_message (GTK_WIDGET (self), error->message);
       return;
     }
 
   cm_specs_page_select_spec (self, copy);
   /* Translators: %s is the title of the new copy of a specification */
   message = g_strdup_printf (_("Duplicated as “%s”"), cm_service_spec_get_title (copy));
-  toast (self, adw_toast_new (message));
-}
-
-typedef struct
-{
-  CmStore       *store;
-  CmServiceSpec *spec;
-  CmSpecsPage   *page;
-} DeletedSpec;
-
-static void
-deleted_spec_free (gpointer data)
-{
-  DeletedSpec *deleted = data;
-
-  g_clear_object (&deleted->store);
-  g_clear_object (&deleted->spec);
-  g_clear_weak_pointer (&deleted->page);
-  g_free (deleted);
+  cm_toast_show_message (GTK_WIDGET (self), message);
 }
 
 static void
-on_undo_delete (AdwToast    *toast_shown,
-                DeletedSpec *deleted)
+on_spec_restored (GtkWidget *page,
+                  GObject   *spec)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!cm_store_restore (deleted->store, G_OBJECT (deleted->spec), &error))
-    {
-      if (deleted->page != NULL)
-        toast (deleted->page, adw_toast_new (error->message));
-      return;
-    }
-
-  if (deleted->page != NULL)
-    cm_specs_page_select_spec (deleted->page, deleted->spec);
+  cm_specs_page_select_spec (CM_SPECS_PAGE (page), CM_SERVICE_SPEC (spec));
 }
 
 static void
@@ -303,34 +264,16 @@ delete_activated (GtkWidget  *widget,
   CmServiceSpec *spec = cm_specs_page_get_selected (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  DeletedSpec *deleted;
-  AdwToast *undo_toast;
 
   if (spec == NULL)
     return;
 
   cm_spec_editor_flush (self->editor);
-
-  deleted = g_new0 (DeletedSpec, 1);
-  deleted->store = g_object_ref (self->store);
-  deleted->spec = g_object_ref (spec);
-  g_set_weak_pointer (&deleted->page, self);
-
-  if (!cm_store_trash (self->store, G_OBJECT (spec), &error))
-    {
-      deleted_spec_free (deleted);
-      toast (self, adw_toast_new (error->message));
-      return;
-    }
-
   /* Translators: %s is the title of the specification that was just deleted */
-  message = g_strdup_printf (_("“%s” deleted"), cm_service_spec_get_title (deleted->spec));
-  undo_toast = adw_toast_new (message);
-  adw_toast_set_button_label (undo_toast, _("_Undo"));
-  adw_toast_set_priority (undo_toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (undo_toast, "button-clicked", G_CALLBACK (on_undo_delete),
-                         deleted, (GClosureNotify) (void (*) (void)) deleted_spec_free, 0);
-  toast (self, undo_toast);
+  message = g_strdup_printf (_("“%s” deleted"), cm_service_spec_get_title (spec));
+  if (!cm_toast_trash_with_undo (widget, self->store, G_OBJECT (spec), message,
+                                 on_spec_restored, &error))
+    cm_toast_show_message (widget, error->message);
 }
 
 static void
@@ -503,7 +446,7 @@ cm_specs_page_set_cycle (CmSpecsPage *self,
   update_list_stack (self);
 
   if (error != NULL)
-    toast (self, adw_toast_new (error->message));
+    cm_toast_show_message (GTK_WIDGET (self), error->message);
 }
 
 void

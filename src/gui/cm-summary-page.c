@@ -11,6 +11,7 @@
 #include "cm-export-file.h"
 #include "cm-summary-preview.h"
 #include "cm-summary-print.h"
+#include "cm-toast.h"
 
 /* The cycle's Summary page: what goes into the printed summary, Print and
  * the exports, and a live preview of the pages.
@@ -80,18 +81,6 @@ static CmSummarySections session_sections = CM_SUMMARY_SECTION_ALL;
 G_DEFINE_FINAL_TYPE (CmSummaryPage, cm_summary_page, GTK_TYPE_WIDGET)
 
 static void schedule_rebuild (CmSummaryPage *self);
-
-static void
-toast (CmSummaryPage *self,
-       const char    *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  else
-    g_message ("%s", message);
-}
 
 /* The cycle's title made fit for a file name. */
 static char *
@@ -174,7 +163,7 @@ watch_cycle (CmSummaryPage *self)
   if (error == NULL)
     self->lists[3] = cm_store_list_actions (self->store, id, &error);
   if (error != NULL)
-    toast (self, error->message);
+    cm_toast_show_message (GTK_WIDGET (self), error->message);
 
   for (guint l = 0; l < G_N_ELEMENTS (self->lists); l++)
     if (self->lists[l] != NULL)
@@ -431,7 +420,7 @@ on_print_done (GError   *error,
 
   /* Translators: %s is the reason printing failed */
   message = g_strdup_printf (_("Could not print: %s"), error->message);
-  toast (self, message);
+  cm_toast_show_message (GTK_WIDGET (self), message);
 }
 
 static void
@@ -517,7 +506,7 @@ on_pdf_exported (GObject      *object,
   else
     /* Translators: %s is a file name */
     message = g_strdup_printf (_("Summary saved as “%s”"), name);
-  toast (self, message);
+  cm_toast_show_message (GTK_WIDGET (self), message);
 }
 
 static void
@@ -539,7 +528,8 @@ on_pdf_chosen (GtkNativeDialog *dialog,
     return;
   if (g_file_get_path (file) == NULL)
     {
-      toast (self, _("Choose a folder on this computer to save the summary in."));
+      cm_toast_show_message (GTK_WIDGET (self),
+                             _("Choose a folder on this computer to save the summary in."));
       return;
     }
 
@@ -549,7 +539,7 @@ on_pdf_chosen (GtkNativeDialog *dialog,
   job->model = cm_summary_model_gather (self->store, self->cycle, NULL, &error);
   if (job->model == NULL)
     {
-      toast (self, error->message);
+      cm_toast_show_message (GTK_WIDGET (self), error->message);
       pdf_job_free (job);
       return;
     }
@@ -624,19 +614,20 @@ on_csv_chosen (GtkNativeDialog *dialog,
   path = g_file_get_path (file);
   if (path == NULL)
     {
-      toast (self, _("Choose a folder on this computer to save the file in."));
+      cm_toast_show_message (GTK_WIDGET (self),
+                             _("Choose a folder on this computer to save the file in."));
       return;
     }
 
   name = g_path_get_basename (path);
   if (!cm_export_contributions_csv_to_path (self->store, cm_cycle_get_id (self->cycle), 0, path,
                                             &error))
-    toast (self, error->message);
+    cm_toast_show_message (GTK_WIDGET (self), error->message);
   else
     {
       /* Translators: %s is a file name */
       message = g_strdup_printf (_("Contributions saved as “%s”"), name);
-      toast (self, message);
+      cm_toast_show_message (GTK_WIDGET (self), message);
     }
 }
 

@@ -11,6 +11,7 @@
 #include "cm-gui-util.h"
 #include "cm-participant-editor.h"
 #include "cm-said-did-view.h"
+#include "cm-toast.h"
 #include "cm-workshop-editor.h"
 
 /* The list of workshops on the left and what is open on the right: a
@@ -45,18 +46,6 @@ struct _CmWorkshopsPage
 };
 
 G_DEFINE_FINAL_TYPE (CmWorkshopsPage, cm_workshops_page, GTK_TYPE_WIDGET)
-
-static void
-toast (CmWorkshopsPage *self,
-       AdwToast        *toast_to_show)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast_to_show);
-  else
-    g_object_unref (g_object_ref_sink (toast_to_show));
-}
 
 /* Workshop rows ------------------------------------------------------------ */
 
@@ -334,7 +323,7 @@ new_workshop_activated (GtkWidget  *widget,
 
   if (!cm_store_add_workshop (self->store, workshop, &error))
     {
-      toast (self, adw_toast_new (error->message));
+      cm_toast_show_message (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -342,39 +331,11 @@ new_workshop_activated (GtkWidget  *widget,
   cm_workshop_editor_focus_title (self->workshop_editor);
 }
 
-typedef struct
-{
-  CmStore         *store;
-  CmWorkshop      *workshop;
-  CmWorkshopsPage *page;
-} Deleted;
-
 static void
-deleted_free (gpointer data)
+on_workshop_restored (GtkWidget *page,
+                      GObject   *workshop)
 {
-  Deleted *deleted = data;
-
-  g_clear_object (&deleted->store);
-  g_clear_object (&deleted->workshop);
-  g_clear_weak_pointer (&deleted->page);
-  g_free (deleted);
-}
-
-static void
-on_undo_delete (AdwToast *shown,
-                Deleted  *deleted)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!cm_store_restore (deleted->store, G_OBJECT (deleted->workshop), &error))
-    {
-      if (deleted->page != NULL)
-        toast (deleted->page, adw_toast_new (error->message));
-      return;
-    }
-
-  if (deleted->page != NULL)
-    cm_workshops_page_show_workshop (deleted->page, deleted->workshop);
+  cm_workshops_page_show_workshop (CM_WORKSHOPS_PAGE (page), CM_WORKSHOP (workshop));
 }
 
 static void
@@ -383,33 +344,19 @@ on_delete_requested (CmWorkshopsPage *self)
   CmWorkshop *workshop = cm_workshop_editor_get_workshop (self->workshop_editor);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  AdwToast *undo_toast;
-  Deleted *deleted;
 
   if (workshop == NULL)
     return;
 
   cm_workshop_editor_flush (self->workshop_editor);
-  deleted = g_new0 (Deleted, 1);
-  deleted->store = g_object_ref (self->store);
-  deleted->workshop = g_object_ref (workshop);
-  g_set_weak_pointer (&deleted->page, self);
-
-  if (!cm_store_trash (self->store, G_OBJECT (workshop), &error))
+  /* Translators: %s is the title of the workshop that was just deleted */
+  message = g_strdup_printf (_("“%s” deleted"), cm_workshop_get_title (workshop));
+  if (!cm_toast_trash_with_undo (GTK_WIDGET (self), self->store, G_OBJECT (workshop), message,
+                                 on_workshop_restored, &error))
     {
-      deleted_free (deleted);
-      toast (self, adw_toast_new (error->message));
+      cm_toast_show_message (GTK_WIDGET (self), error->message);
       return;
     }
-
-  /* Translators: %s is the title of the workshop that was just deleted */
-  message = g_strdup_printf (_("“%s” deleted"), cm_workshop_get_title (deleted->workshop));
-  undo_toast = adw_toast_new (message);
-  adw_toast_set_button_label (undo_toast, _("_Undo"));
-  adw_toast_set_priority (undo_toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (undo_toast, "button-clicked", G_CALLBACK (on_undo_delete), deleted,
-                         (GClosureNotify) (void (*) (void)) deleted_free, 0);
-  toast (self, undo_toast);
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   gtk_widget_grab_focus (GTK_WIDGET (self->workshop_list));
@@ -434,7 +381,7 @@ cm_workshops_page_start_capture (CmWorkshopsPage *self,
       if (!cm_store_save_workshop (self->store, workshop, &error))
         {
           cm_workshop_set_state (workshop, CM_WORKSHOP_STATE_PLANNED);
-          toast (self, adw_toast_new (error->message));
+          cm_toast_show_message (GTK_WIDGET (self), error->message);
         }
     }
 
@@ -713,5 +660,5 @@ cm_workshops_page_set_cycle (CmWorkshopsPage *self,
   update_content (self);
 
   if (error != NULL)
-    toast (self, adw_toast_new (error->message));
+    cm_toast_show_message (GTK_WIDGET (self), error->message);
 }
