@@ -4,9 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "cm-application.h"
+#include "cm-locale.h"
 
 int
 main (int   argc,
@@ -14,7 +14,10 @@ main (int   argc,
 {
   g_autoptr(CmApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
+  /* The user's locale, with en_GB for dates and numbers in place of C;
+   * GTK must not set it again from the environment. */
+  cm_locale_init ();
+  gtk_disable_setlocale ();
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
