@@ -10,6 +10,7 @@
 
 #include "cm-template.h"
 #include "cm-window.h"
+#include "cm-workshop-editor.h"
 
 /* The Welsh translation, read from the catalogue that the build tree's po/
  * folder compiles (po/cy/LC_MESSAGES/commissioning.mo), the way the app reads
@@ -199,6 +200,86 @@ test_window (void)
   remove_all (folder);
 }
 
+static GtkCheckButton *
+find_check (GtkWidget  *widget,
+            const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkCheckButton *found;
+
+      if (GTK_IS_CHECK_BUTTON (child) &&
+          g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (child)), label) == 0)
+        return GTK_CHECK_BUTTON (child);
+      if ((found = find_check (child, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A colleague wrote the access arrangements in English: in Welsh, the
+ * switches still show what was arranged, and turning one off takes the
+ * English words out. */
+static void
+test_access_arrangements (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = NULL;
+  g_autoptr(CmCycle) cycle = cm_cycle_new ();
+  g_autoptr(CmWorkshop) workshop = cm_workshop_new ();
+  CmWorkshopEditor *editor;
+  GtkCheckButton *bsl, *loop;
+  GtkWidget *window;
+
+  if (skip_if_no_catalogue ())
+    return;
+
+  folder = g_dir_make_tmp ("cm-welsh-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (folder, "test.db", NULL);
+  store = cm_store_open (path, &error);
+  g_assert_no_error (error);
+
+  cm_cycle_set_title (cycle, "Advocacy");
+  g_assert_true (cm_store_add_cycle (store, cycle, NULL, &error));
+  cm_workshop_set_cycle_id (workshop, cm_cycle_get_id (cycle));
+  cm_workshop_set_title (workshop, "Forum");
+  cm_workshop_set_access_arrangements (workshop, "BSL interpreter\nLunch provided");
+  g_assert_true (cm_store_add_workshop (store, workshop, &error));
+  g_assert_no_error (error);
+
+  window = gtk_window_new ();
+  editor = cm_workshop_editor_new ();
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
+  cm_workshop_editor_set_workshop (editor, store, workshop);
+  gtk_window_present (GTK_WINDOW (window));
+  run_pending ();
+
+  bsl = find_check (GTK_WIDGET (editor), "Dehonglydd BSL");
+  loop = find_check (GTK_WIDGET (editor), "Dolen sain");
+  g_assert_nonnull (bsl);
+  g_assert_nonnull (loop);
+  g_assert_true (gtk_check_button_get_active (bsl));
+  g_assert_false (gtk_check_button_get_active (loop));
+
+  gtk_check_button_set_active (bsl, FALSE);
+  run_pending ();
+  g_assert_cmpstr (cm_workshop_get_access_arrangements (workshop), ==, "Lunch provided");
+
+  gtk_check_button_set_active (loop, TRUE);
+  run_pending ();
+  g_assert_cmpstr (cm_workshop_get_access_arrangements (workshop), ==,
+                   "Lunch provided\nDolen sain");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  g_clear_object (&store);
+  remove_all (folder);
+}
+
 /* Chooses Welsh before anything is translated; leaves skip_reason set when
  * the catalogue cannot be used here. */
 static void
@@ -248,6 +329,7 @@ main (int   argc,
   g_test_add_func ("/welsh/stage-labels", test_stage_labels);
   g_test_add_func ("/welsh/template", test_template);
   g_test_add_func ("/welsh/window", test_window);
+  g_test_add_func ("/welsh/access-arrangements", test_access_arrangements);
 
   return g_test_run ();
 }

@@ -19,7 +19,9 @@
  *
  * The common access arrangements are switches over the same free text:
  * turning one on adds its words as a line, turning it off takes them out,
- * so the text stays the single record of what was arranged. */
+ * so the text stays the single record of what was arranged. Colleagues may
+ * work in English and in Welsh on the same workshop, so a switch knows its
+ * words in English as well as in the language on screen. */
 
 #define TEXT_SAVE_DELAY_MS 400
 
@@ -180,14 +182,21 @@ contains_phrase (const char *text,
   return strstr (folded_text, folded_phrase) != NULL;
 }
 
+static gboolean
+names_arrangement (const char *text,
+                   guint       i)
+{
+  return contains_phrase (text, _(access_phrases[i])) ||
+         contains_phrase (text, access_phrases[i]);
+}
+
 static void
 sync_access_checks (CmWorkshopEditor *self)
 {
   const char *text = self->workshop ? cm_workshop_get_access_arrangements (self->workshop) : "";
 
   for (guint i = 0; i < G_N_ELEMENTS (access_phrases); i++)
-    gtk_check_button_set_active (self->access_checks[i],
-                                 contains_phrase (text, _(access_phrases[i])));
+    gtk_check_button_set_active (self->access_checks[i], names_arrangement (text, i));
 }
 
 static void
@@ -401,27 +410,31 @@ on_access_toggled (GtkCheckButton   *check,
 {
   g_autofree char *text = NULL;
   g_autofree char *changed = NULL;
-  const char *phrase = NULL;
+  guint i = 0;
 
   if (self->updating || self->workshop == NULL)
     return;
 
-  for (guint i = 0; i < G_N_ELEMENTS (access_phrases); i++)
-    if (self->access_checks[i] == check)
-      phrase = _(access_phrases[i]);
-  g_assert (phrase != NULL);
+  while (i < G_N_ELEMENTS (access_phrases) && self->access_checks[i] != check)
+    i++;
+  g_assert (i < G_N_ELEMENTS (access_phrases));
 
   /* The text as typed so far is the starting point. */
   text = text_of (self->access_view);
   if (gtk_check_button_get_active (check))
     {
-      if (contains_phrase (text, phrase))
+      if (names_arrangement (text, i))
         return;
       g_strchomp (text);
-      changed = *text != '\0' ? g_strconcat (text, "\n", phrase, NULL) : g_strdup (phrase);
+      changed = *text != '\0' ? g_strconcat (text, "\n", _(access_phrases[i]), NULL)
+                              : g_strdup (_(access_phrases[i]));
     }
   else
-    changed = remove_phrase (text, phrase);
+    {
+      g_autofree char *without = remove_phrase (text, _(access_phrases[i]));
+
+      changed = remove_phrase (without, access_phrases[i]);
+    }
 
   self->updating = TRUE;
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->access_view), changed, -1);
