@@ -136,7 +136,8 @@ update_subtitle (CmActionRow *self)
     {
       char text[64];
 
-      g_date_strftime (text, sizeof text, "%e %b %Y", due);
+      /* Translators: a due date, e.g. "5 Nov 2024"; see the strftime manual */
+      g_date_strftime (text, sizeof text, _("%-d %b %Y"), due);
       g_string_append (subtitle, " · ");
       /* Translators: %s is a date, shown after an action's state */
       g_string_append_printf (subtitle, _("due %s"), g_strstrip (text));

@@ -89,7 +89,8 @@ update_subtitle (CmActivityRow *self)
     {
       char text[64];
 
-      g_date_strftime (text, sizeof text, "%e %b %Y", due);
+      /* Translators: a due date, e.g. "5 Nov 2024"; see the strftime manual */
+      g_date_strftime (text, sizeof text, _("%-d %b %Y"), due);
       /* Translators: %s is a date, shown after an activity's status */
       g_string_append_printf (subtitle, " · ");
       g_string_append_printf (subtitle, _("due %s"), g_strstrip (text));

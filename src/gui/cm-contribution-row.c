@@ -92,7 +92,8 @@ update (CmContributionRow *self)
   if (captured != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (captured);
-      when = g_date_time_format (local, "%H:%M");
+      /* Translators: a time of day, see the strftime manual */
+      when = g_date_time_format (local, _("%H:%M"));
     }
 
   speaker = cm_speaker_cache_dup_label (self->speakers,

@@ -290,7 +290,8 @@ cm_said_did_view_dup_text (CmSaidDidView *self)
         {
           char date[64];
 
-          g_date_strftime (date, sizeof date, "%e %B %Y", due);
+          /* Translators: a due date, e.g. "5 November 2024"; see the strftime manual */
+          g_date_strftime (date, sizeof date, _("%-d %B %Y"), due);
           g_string_append (text, " · ");
           g_string_append_printf (text, _("due %s"), g_strstrip (date));
         }

@@ -123,7 +123,8 @@ update_workshop_row (GtkListItem *list_item)
   if (starts != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (starts);
-      g_autofree char *when = g_date_time_format (local, "%a %-d %b %Y, %H:%M");
+      /* Translators: when a workshop starts, e.g. "Sat 18 Sep 2021, 13:00" */
+      g_autofree char *when = g_date_time_format (local, _("%a %-d %b %Y, %H:%M"));
 
       g_string_append (details, g_strstrip (when));
     }
