@@ -133,6 +133,14 @@ test_sample_cycle_is_half_done (Fixture       *fixture,
   g_autoptr(GListModel) cycles = NULL;
   g_autoptr(CmCycle) cycle = NULL;
   g_autoptr(GListModel) activities = NULL;
+  g_autoptr(GListModel) specs = NULL;
+  g_autoptr(CmServiceSpec) spec = NULL;
+  g_autoptr(GListModel) sections = NULL;
+  g_autoptr(GListModel) workshops = NULL;
+  g_autoptr(CmWorkshop) workshop = NULL;
+  g_autoptr(GListModel) attendees = NULL;
+  g_autoptr(GListModel) said = NULL;
+  g_autoptr(GListModel) actions = NULL;
   guint done = 0, n;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
@@ -151,6 +159,24 @@ test_sample_cycle_is_half_done (Fixture       *fixture,
     }
   g_assert_cmpuint (done, >, 0);
   g_assert_cmpuint (done, <, n);
+
+  /* Something on every page: a specification to write into, and a
+   * workshop with who came, what they said, and what was done about it. */
+  specs = cm_store_list_specs (fixture->store, cm_cycle_get_id (cycle), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (specs), ==, 1);
+  spec = g_list_model_get_item (specs, 0);
+  sections = cm_store_list_sections (fixture->store, cm_service_spec_get_id (spec), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (sections), >, 5);
+
+  workshops = cm_store_list_workshops (fixture->store, cm_cycle_get_id (cycle), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (workshops), ==, 1);
+  workshop = g_list_model_get_item (workshops, 0);
+  attendees = cm_store_list_attendees (fixture->store, cm_workshop_get_id (workshop), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (attendees), ==, 4);
+  said = cm_store_list_contributions (fixture->store, cm_workshop_get_id (workshop), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (said), ==, 6);
+  actions = cm_store_list_actions (fixture->store, cm_cycle_get_id (cycle), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
   run_pending ();
