@@ -16,7 +16,10 @@
  *   xvfb-run -a build/bench/cm-bench-startup [--database DB] [--runs N]
  *
  * Both programs print "first-frame <monotonic µs>" on their first frame
- * and quit; the clock is the same one this program reads before spawning. */
+ * and quit; the clock is the same one this program reads before spawning.
+ * Commissioning Cycle adds what that frame showed: the content page, the
+ * number of cycles listed and the id of the cycle on the wheel. A frame
+ * that did not show the content it should is an error, not a figure. */
 
 static int
 compare_doubles (gconstpointer a,
@@ -37,7 +40,37 @@ percentile (GArray *samples,
 }
 
 static gboolean
+check_shown (const char  *shown,
+             const char  *expected,
+             GError     **error)
+{
+  g_autofree char *what = g_strstrip (g_strdup (shown));
+  g_auto(GStrv) fields = g_strsplit (what, " ", 4);
+  guint64 cycles = 0, wheel = 0;
+
+  if (g_strv_length (fields) >= 3)
+    {
+      cycles = g_ascii_strtoull (fields[1], NULL, 10);
+      wheel = g_ascii_strtoull (fields[2], NULL, 10);
+    }
+
+  if (g_strv_length (fields) < 3 || g_strcmp0 (fields[0], expected) != 0 ||
+      (g_str_equal (expected, "cycle") && (cycles == 0 || wheel == 0)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "the first frame showed “%s” (page, cycles, wheel), not the %s page",
+                   what, expected);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* expected: the content page the first frame must show, or NULL for the
+ * minimal app. */
+static gboolean
 time_first_frame (const char * const *argv,
+                  const char         *expected,
                   double             *ms,
                   GError            **error)
 {
@@ -45,6 +78,7 @@ time_first_frame (const char * const *argv,
   g_autoptr(GSubprocess) process = NULL;
   g_autofree char *out = NULL;
   const char *line;
+  char *end;
   gint64 started;
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
@@ -67,12 +101,16 @@ time_first_frame (const char * const *argv,
       return FALSE;
     }
 
-  *ms = (g_ascii_strtoll (line + strlen ("first-frame "), NULL, 10) - started) / 1000.0;
+  *ms = (g_ascii_strtoll (line + strlen ("first-frame "), &end, 10) - started) / 1000.0;
+  if (expected != NULL)
+    return check_shown (g_strchug (end), expected, error);
+
   return TRUE;
 }
 
 static GArray *
 measure (const char * const *argv,
+         const char         *expected,
          guint               runs,
          GError            **error)
 {
@@ -82,7 +120,7 @@ measure (const char * const *argv,
     {
       double ms;
 
-      if (!time_first_frame (argv, &ms, error))
+      if (!time_first_frame (argv, expected, &ms, error))
         return NULL;
       g_array_append_val (samples, ms);
     }
@@ -162,12 +200,12 @@ main (int   argc,
     const char *baseline_argv[] = { baseline, NULL };
 
     /* Warm the file cache and the font cache once for each. */
-    measure (baseline_argv, 1, NULL);
-    measure (app_argv, 1, NULL);
+    g_autoptr(GArray) warm_baseline = measure (baseline_argv, NULL, 1, NULL);
+    g_autoptr(GArray) warm_app = measure (app_argv, "cycle", 1, NULL);
 
-    baseline_samples = measure (baseline_argv, runs, &error);
-    app_samples = baseline_samples ? measure (app_argv, runs, &error) : NULL;
-    empty_samples = app_samples ? measure (empty_argv, runs, &error) : NULL;
+    baseline_samples = measure (baseline_argv, NULL, runs, &error);
+    app_samples = baseline_samples ? measure (app_argv, "cycle", runs, &error) : NULL;
+    empty_samples = app_samples ? measure (empty_argv, "empty", runs, &error) : NULL;
   }
 
   if (empty_samples == NULL)

@@ -18,9 +18,14 @@ struct _CmApplication
   CmStore        *store;
   GError         *open_error;
   gboolean        opening;
+  guint           present_timeout_id;
 };
 
 G_DEFINE_FINAL_TYPE (CmApplication, cm_application, ADW_TYPE_APPLICATION)
+
+/* How long a new window waits for the database before it shows the
+ * "opening" spinner instead. */
+#define PRESENT_WHILE_OPENING_MS 200
 
 static const GOptionEntry option_entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
@@ -85,6 +90,14 @@ on_store_opened (GObject      *object,
   if (CM_IS_WINDOW (window))
     cm_window_set_store (CM_WINDOW (window), self->store, self->open_error);
 
+  /* A window still waiting for its content is shown now, with it. */
+  if (self->present_timeout_id != 0)
+    {
+      g_clear_handle_id (&self->present_timeout_id, g_source_remove);
+      if (window != NULL)
+        gtk_window_present (window);
+    }
+
   g_application_release (G_APPLICATION (self));
 }
 
@@ -145,22 +158,45 @@ cm_application_handle_local_options (GApplication *application,
   return -1;
 }
 
+static gboolean
+present_while_opening (gpointer user_data)
+{
+  CmApplication *self = CM_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  self->present_timeout_id = 0;
+  if (window != NULL)
+    gtk_window_present (window);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 cm_application_activate (GApplication *application)
 {
   CmApplication *self = CM_APPLICATION (application);
   GtkWindow *window;
 
+  open_store (self);
+
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
     {
-      window = GTK_WINDOW (cm_window_new (self, NULL, NULL));
-      if (self->store != NULL || self->open_error != NULL)
-        cm_window_set_store (CM_WINDOW (window), self->store, self->open_error);
+      window = GTK_WINDOW (cm_window_new (self, self->store, self->open_error));
+
+      /* The database usually opens in a few milliseconds, while the window
+       * is being built: waiting for it lays the window out once, with its
+       * content, rather than first around the "opening" spinner and again
+       * a moment later. A slow file still gets the spinner on screen soon. */
+      if (self->opening)
+        {
+          self->present_timeout_id = g_timeout_add (PRESENT_WHILE_OPENING_MS,
+                                                    present_while_opening, self);
+          return;
+        }
     }
 
-  open_store (self);
-
+  g_clear_handle_id (&self->present_timeout_id, g_source_remove);
   gtk_window_present (window);
 }
 
@@ -247,6 +283,7 @@ cm_application_finalize (GObject *object)
 {
   CmApplication *self = CM_APPLICATION (object);
 
+  g_clear_handle_id (&self->present_timeout_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_error (&self->open_error);
   g_free (self->database_path);

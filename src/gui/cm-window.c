@@ -37,6 +37,10 @@ struct _CmWindow
   AdwViewStack         *view_stack;
   AdwViewSwitcherTitle *content_title;
   CmCyclePage          *cycle_page;
+  AdwBin               *specs_bin;
+  AdwBin               *workshops_bin;
+  AdwBin               *summary_bin;
+  /* Built the first time their tab is shown; NULL until then. */
   CmSpecsPage          *specs_page;
   CmWorkshopsPage      *workshops_page;
   CmSummaryPage        *summary_page;
@@ -84,9 +88,12 @@ update_content (CmWindow *self)
 
   gtk_stack_set_visible_child_name (self->content_stack, page);
   cm_cycle_page_set_cycle (self->cycle_page, self->store, cycle);
-  cm_specs_page_set_cycle (self->specs_page, self->store, cycle);
-  cm_workshops_page_set_cycle (self->workshops_page, self->store, cycle);
-  cm_summary_page_set_cycle (self->summary_page, self->store, cycle);
+  if (self->specs_page != NULL)
+    cm_specs_page_set_cycle (self->specs_page, self->store, cycle);
+  if (self->workshops_page != NULL)
+    cm_workshops_page_set_cycle (self->workshops_page, self->store, cycle);
+  if (self->summary_page != NULL)
+    cm_summary_page_set_cycle (self->summary_page, self->store, cycle);
   adw_view_switcher_title_set_title (self->content_title, cycle ? cm_cycle_get_title (cycle) : "");
   adw_view_switcher_title_set_subtitle (self->content_title,
                                         cycle ? cm_cycle_get_service_area (cycle) : "");
@@ -94,6 +101,35 @@ update_content (CmWindow *self)
 
   if (cycle != NULL && self->settings != NULL)
     g_settings_set_int64 (self->settings, "last-cycle-id", cm_cycle_get_id (cycle));
+}
+
+/* Only the cycle page is in the template: the other pages are built when
+ * their tab is first shown, so starting up does not build, measure and
+ * load pages nobody has looked at yet. */
+static void
+ensure_visible_page (CmWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  CmCycle *cycle = get_selected_cycle (self);
+
+  if (g_strcmp0 (name, "specifications") == 0 && self->specs_page == NULL)
+    {
+      self->specs_page = g_object_new (CM_TYPE_SPECS_PAGE, NULL);
+      adw_bin_set_child (self->specs_bin, GTK_WIDGET (self->specs_page));
+      cm_specs_page_set_cycle (self->specs_page, self->store, cycle);
+    }
+  else if (g_strcmp0 (name, "workshops") == 0 && self->workshops_page == NULL)
+    {
+      self->workshops_page = g_object_new (CM_TYPE_WORKSHOPS_PAGE, NULL);
+      adw_bin_set_child (self->workshops_bin, GTK_WIDGET (self->workshops_page));
+      cm_workshops_page_set_cycle (self->workshops_page, self->store, cycle);
+    }
+  else if (g_strcmp0 (name, "summary") == 0 && self->summary_page == NULL)
+    {
+      self->summary_page = g_object_new (CM_TYPE_SUMMARY_PAGE, NULL);
+      adw_bin_set_child (self->summary_bin, GTK_WIDGET (self->summary_page));
+      cm_summary_page_set_cycle (self->summary_page, self->store, cycle);
+    }
 }
 
 static void
@@ -446,7 +482,14 @@ cm_window_dispose (GObject *object)
 {
   CmWindow *self = CM_WINDOW (object);
 
+  /* Taking the view stack apart changes its visible page: that must not
+   * build pages now. */
+  if (self->view_stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->view_stack, ensure_visible_page, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CM_TYPE_WINDOW);
+  self->specs_page = NULL;
+  self->workshops_page = NULL;
+  self->summary_page = NULL;
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered_cycles);
   g_clear_object (&self->cycles);
@@ -467,9 +510,6 @@ cm_window_class_init (CmWindowClass *klass)
   window_class->close_request = cm_window_close_request;
 
   g_type_ensure (CM_TYPE_CYCLE_PAGE);
-  g_type_ensure (CM_TYPE_SPECS_PAGE);
-  g_type_ensure (CM_TYPE_WORKSHOPS_PAGE);
-  g_type_ensure (CM_TYPE_SUMMARY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CmWindow, leaflet);
@@ -481,9 +521,9 @@ cm_window_class_init (CmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CmWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, cycle_page);
-  gtk_widget_class_bind_template_child (widget_class, CmWindow, specs_page);
-  gtk_widget_class_bind_template_child (widget_class, CmWindow, workshops_page);
-  gtk_widget_class_bind_template_child (widget_class, CmWindow, summary_page);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, specs_bin);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, workshops_bin);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, summary_bin);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, toast_overlay);
 
   gtk_widget_class_install_action (widget_class, "win.new-cycle", NULL, new_cycle_activated);
@@ -544,6 +584,8 @@ cm_window_init (CmWindow *self)
 
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selected_cycle_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (ensure_visible_page), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -569,16 +611,25 @@ restore_window_state (CmWindow *self)
 
 /* For the start-up benchmark: with CM_DEBUG_FIRST_FRAME set, print the
  * monotonic time of the first frame that shows the database's content,
- * then quit. */
+ * then quit. What the frame showed follows, so the benchmark can check it:
+ * the content page, the number of cycles listed, and the id of the cycle
+ * whose wheel is on screen (0 for none). */
 static void
 on_first_content_frame (GdkFrameClock *clock,
                         CmWindow      *self)
 {
+  CmCycle *shown;
+
   if (self->first_frame_reported)
     return;
 
   self->first_frame_reported = TRUE;
-  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  shown = gtk_widget_get_mapped (GTK_WIDGET (self->cycle_page))
+          ? cm_cycle_page_get_cycle (self->cycle_page) : NULL;
+  g_print ("first-frame %" G_GINT64_FORMAT " %s %u %" G_GINT64_FORMAT "\n",
+           g_get_monotonic_time (), gtk_stack_get_visible_child_name (self->content_stack),
+           self->cycles != NULL ? g_list_model_get_n_items (self->cycles) : 0,
+           shown != NULL ? cm_cycle_get_id (shown) : 0);
   g_signal_handlers_disconnect_by_func (clock, on_first_content_frame, self);
   g_application_quit (g_application_get_default ());
 }
@@ -591,9 +642,15 @@ report_first_frame_when_drawn (CmWindow *self)
   if (g_getenv ("CM_DEBUG_FIRST_FRAME") == NULL)
     return;
 
+  /* The application shows the window once it has its content, so the
+   * window may not be realized yet: then its first frame is the one. */
+  g_signal_handlers_disconnect_by_func (self, report_first_frame_when_drawn, NULL);
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   if (clock == NULL)
-    return;
+    {
+      g_signal_connect (self, "realize", G_CALLBACK (report_first_frame_when_drawn), NULL);
+      return;
+    }
 
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_content_frame), self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
