@@ -215,6 +215,134 @@ feed_shows (GtkWidget  *widget,
   return FALSE;
 }
 
+/* Filters ------------------------------------------------------------------ */
+
+/* The filter drop-down whose first choice is @any ("Any kind", …). */
+static GtkDropDown *
+find_filter (GtkWidget  *widget,
+             const char *any)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found;
+
+      if (GTK_IS_DROP_DOWN (child))
+        {
+          GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (child));
+          g_autoptr(GObject) first = model ? g_list_model_get_item (model, 0) : NULL;
+
+          if (GTK_IS_STRING_OBJECT (first) &&
+              g_strcmp0 (gtk_string_object_get_string (GTK_STRING_OBJECT (first)), any) == 0)
+            return GTK_DROP_DOWN (child);
+        }
+      if ((found = find_filter (child, any)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The position of @label among a drop-down's choices. */
+static guint
+choice (GtkDropDown *dropdown,
+        const char  *label)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_has_prefix (gtk_string_object_get_string (item), label))
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+static guint
+n_shown (Fixture *fixture)
+{
+  run_pending ();
+  return g_list_model_get_n_items (G_LIST_MODEL (
+    gtk_list_view_get_model (cm_capture_view_get_feed (fixture->view))));
+}
+
+static void
+say (Fixture            *fixture,
+     const char         *words,
+     CmContributionKind  kind,
+     int                 stage)
+{
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+
+  g_assert_true (gtk_widget_activate_action (view, "capture.set-kind", "i", (int) kind));
+  g_assert_true (gtk_widget_activate_action (view, "capture.set-stage", "i", stage));
+  type (fixture, words);
+  g_assert_true (cm_capture_view_commit (fixture->view));
+  wait_until_saved (fixture);
+}
+
+/* The feed narrows to one speaker, kind, stage or theme, or to the pinned
+ * points; new contributions that match still arrive; and with the filters
+ * closed everything is back. */
+static void
+test_filters (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GtkDropDown *speaker, *kind, *stage, *theme;
+
+  /* Before these, the fixture has the room's point and two of Gwen's. */
+  say (fixture, "@ann Long waits for an advocate #waiting", CM_CONTRIBUTION_KIND_COMMENT,
+       CM_STAGE_NONE);
+  say (fixture, "Letters should say what advocacy is #access", CM_CONTRIBUTION_KIND_CONCERN,
+       CM_STAGE_PLAN);
+  say (fixture, "@gwen Easy Read letters #access", CM_CONTRIBUTION_KIND_IDEA, CM_STAGE_PLAN);
+  say (fixture, "Who pays for travel?", CM_CONTRIBUTION_KIND_QUESTION, CM_STAGE_NONE);
+  g_assert_cmpuint (n_shown (fixture), ==, 7);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "capture.filter", NULL));
+  run_pending ();
+  speaker = find_filter (GTK_WIDGET (fixture->view), "Anyone");
+  kind = find_filter (GTK_WIDGET (fixture->view), "Any kind");
+  stage = find_filter (GTK_WIDGET (fixture->view), "Any stage");
+  theme = find_filter (GTK_WIDGET (fixture->view), "Any theme");
+  g_assert_nonnull (speaker);
+  g_assert_nonnull (kind);
+  g_assert_nonnull (stage);
+  g_assert_nonnull (theme);
+
+  gtk_drop_down_set_selected (speaker, choice (speaker, "Gwen Jones"));
+  g_assert_cmpuint (n_shown (fixture), ==, 4);
+  gtk_drop_down_set_selected (speaker, choice (speaker, "Ann Lee"));
+  g_assert_cmpuint (n_shown (fixture), ==, 2);
+  gtk_drop_down_set_selected (speaker, choice (speaker, "The room"));
+  g_assert_cmpuint (n_shown (fixture), ==, 1);
+  gtk_drop_down_set_selected (speaker, 0);
+
+  gtk_drop_down_set_selected (kind, choice (kind, "Concern"));
+  g_assert_cmpuint (n_shown (fixture), ==, 1);
+  gtk_drop_down_set_selected (kind, 0);
+
+  gtk_drop_down_set_selected (stage, choice (stage, "Plan"));
+  g_assert_cmpuint (n_shown (fixture), ==, 2);
+  gtk_drop_down_set_selected (stage, choice (stage, "No stage"));
+  g_assert_cmpuint (n_shown (fixture), ==, 5);
+  gtk_drop_down_set_selected (stage, 0);
+
+  gtk_drop_down_set_selected (theme, choice (theme, "#access"));
+  g_assert_cmpuint (n_shown (fixture), ==, 2);
+
+  /* Still filtered, a new point on the theme arrives; one off it does not show. */
+  say (fixture, "Large print too #access", CM_CONTRIBUTION_KIND_IDEA, CM_STAGE_NONE);
+  say (fixture, "Lunch was good", CM_CONTRIBUTION_KIND_COMMENT, CM_STAGE_NONE);
+  g_assert_cmpuint (n_shown (fixture), ==, 3);
+
+  /* Closing the filters shows everything again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "capture.filter", NULL));
+  run_pending ();
+  g_assert_cmpuint (n_shown (fixture), ==, 9);
+}
+
 /* Enter -------------------------------------------------------------------- */
 
 static void
@@ -581,6 +709,7 @@ main (int   argc,
   ADD ("/capture/full-disk", test_full_disk_keeps_the_words, 10);
   ADD ("/capture/delete-pin-undo", test_delete_pin_and_undo, 50);
   ADD ("/capture/projector", test_projector_respects_consent, 0);
+  ADD ("/capture/filters", test_filters, 3);
   ADD ("/capture/fits-a-phone", test_fits_a_phone, 200);
   ADD ("/workshops-page/new-delete-capture", test_page_new_delete_capture, 5);
   ADD ("/workshops-page/said-did-consent", test_said_did_respects_consent, 0);
