@@ -22,6 +22,8 @@ packages=(
   # build
   meson ninja-build pkg-config gcc libc6-dev libglib2.0-dev-bin
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev gettext
+  # the translated user guide (gnome.yelp and help/LANG/meson.build)
+  itstool
   # run: icons and fonts that GTK needs to draw without warnings
   libglib2.0-bin adwaita-icon-theme librsvg2-common fonts-dejavu-core
   # validators run as tests (gtk4-builder-tool is in libgtk-4-bin, yelp-check in yelp-tools)

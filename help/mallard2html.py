@@ -14,17 +14,33 @@ It also checks the pages: every link must lead to a page or section that
 exists, every page id must match its file name, and every topic page must be
 linked from a guide.
 
-Usage: mallard2html.py [--check] [--css FILE] --output-dir DIR PAGE...
+With --translation, the pages are first translated with itstool and that
+compiled catalogue (help/LANG/LANG.po), as gnome.yelp() does for Yelp, and
+the HTML is in that language.
+
+Usage: mallard2html.py [--check] [--css FILE]
+                       [--translation LANG.mo --itstool PROGRAM --lang LANG]
+                       --output-dir DIR PAGE...
 """
 
 import argparse
 import html
 import pathlib
 import shutil
+import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 
 NS = '{http://projectmallard.org/1.0/}'
+XML_LANG = '{http://www.w3.org/XML/1998/namespace}lang'
+
+# The words the HTML adds around the pages' own text, by language (Yelp has
+# its own). A language new to the guide needs its words here.
+HEADINGS = {
+    'en': {'see-also': 'See also'},
+    'cy': {'see-also': 'Gweler hefyd'},
+}
 
 BLOCKS = {'p', 'list', 'steps', 'terms', 'note', 'table', 'screen', 'code', 'section',
           'links', 'example'}
@@ -50,21 +66,23 @@ def plain_text(element):
 
 
 class Page:
-    def __init__(self, path):
-        self.path = path
+    def __init__(self, path, label=None):
+        # label: how messages name the page, when path is a translated copy
+        self.path = label or path
         try:
             self.root = ET.parse(path).getroot()
         except ET.ParseError as error:
-            raise PageError(f'{path}: {error}') from error
+            raise PageError(f'{self.path}: {error}') from error
         if local(self.root) != 'page':
-            raise PageError(f'{path}: the root element is not <page>')
+            raise PageError(f'{self.path}: the root element is not <page>')
+        self.lang = self.root.get(XML_LANG, 'en-GB')
         self.id = self.root.get('id')
         if self.id != path.stem:
-            raise PageError(f'{path}: page id "{self.id}" does not match the file name')
+            raise PageError(f'{self.path}: page id "{self.id}" does not match the file name')
         self.type = self.root.get('type', 'topic')
         title = self.root.find(NS + 'title')
         if title is None:
-            raise PageError(f'{path}: the page has no <title>')
+            raise PageError(f'{self.path}: the page has no <title>')
         self.title = title
         info = self.root.find(NS + 'info')
         desc = info.find(NS + 'desc') if info is not None else None
@@ -81,14 +99,15 @@ class Page:
                 elif kind == 'seealso':
                     self.seealso.append(page)
                 else:
-                    raise PageError(f'{path}: <link type="{kind}"> in <info> is not supported')
+                    raise PageError(f'{self.path}: <link type="{kind}"> in <info> is not '
+                                    'supported')
         self.sections = {}
         for section in self.root.iter(NS + 'section'):
             section_id = section.get('id')
             if not section_id:
-                raise PageError(f'{path}: a <section> has no id')
+                raise PageError(f'{self.path}: a <section> has no id')
             if section_id in self.sections:
-                raise PageError(f'{path}: section id "{section_id}" is used twice')
+                raise PageError(f'{self.path}: section id "{section_id}" is used twice')
             self.sections[section_id] = section
 
 
@@ -288,7 +307,8 @@ class Renderer:
             body.append(self.topic_links(page, None))
         also = self.see_also(page)
         if also:
-            body.append('<section class="seealso">\n<h2>See also</h2>\n')
+            heading = html.escape(words(page.lang)['see-also'])
+            body.append(f'<section class="seealso">\n<h2>{heading}</h2>\n')
             body.append(self.link_list(also, 'links'))
             body.append('</section>\n')
 
@@ -296,7 +316,7 @@ class Renderer:
         head_title = (html.escape(title_text) if page.id == 'index'
                       else f'{html.escape(title_text)} — {html.escape(guide_title)}')
         return ('<!DOCTYPE html>\n'
-                '<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
+                f'<html lang="{html.escape(page.lang)}">\n<head>\n<meta charset="utf-8">\n'
                 '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
                 f'<title>{head_title}</title>\n'
                 '<link rel="stylesheet" href="help.css">\n</head>\n'
@@ -305,22 +325,53 @@ class Renderer:
                 f'{"".join(body)}</main>\n</body>\n</html>\n')
 
 
+def words(lang):
+    """The HTML's own words in a page's language (xml:lang, such as en-GB)."""
+    primary = lang.replace('_', '-').split('-')[0].lower()
+    if primary not in HEADINGS:
+        raise PageError(f'no words for the language "{lang}": add them to HEADINGS in '
+                        'mallard2html.py')
+    return HEADINGS[primary]
+
+
+def translate(pages, catalogue, itstool, lang, folder):
+    """Translated copies of pages in folder, made by itstool as for Yelp."""
+    command = [itstool, '-m', str(catalogue), '--lang', lang, '-o', str(folder)]
+    result = subprocess.run(command + [str(page) for page in pages],
+                            capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise PageError(f'itstool could not translate the pages into {lang}: '
+                        f'{result.stderr.strip()}')
+    return [Page(folder / page.name, label=f'{page} ({lang})') for page in pages]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--output-dir', type=pathlib.Path)
     parser.add_argument('--css', type=pathlib.Path)
     parser.add_argument('--check', action='store_true', help='check the pages, write nothing')
+    parser.add_argument('--translation', type=pathlib.Path,
+                        help='translate the pages with this compiled catalogue (LANG.mo)')
+    parser.add_argument('--itstool', help='the itstool program, for --translation')
+    parser.add_argument('--lang', help='the language of --translation, such as cy')
     parser.add_argument('pages', nargs='+', type=pathlib.Path)
     args = parser.parse_args()
     if not args.check and args.output_dir is None:
         parser.error('--output-dir is needed unless --check is given')
+    if args.translation is not None and (args.itstool is None or args.lang is None):
+        parser.error('--translation needs --itstool and --lang')
 
     try:
-        pages = [Page(path) for path in args.pages]
-        if 'index' not in {page.id for page in pages}:
-            raise PageError('there is no index.page')
-        renderer = Renderer(pages)
-        rendered = {page.id: renderer.render(page) for page in pages}
+        with tempfile.TemporaryDirectory(prefix='mallard2html-') as folder:
+            if args.translation is not None:
+                pages = translate(args.pages, args.translation, args.itstool, args.lang,
+                                  pathlib.Path(folder))
+            else:
+                pages = [Page(path) for path in args.pages]
+            if 'index' not in {page.id for page in pages}:
+                raise PageError('there is no index.page')
+            renderer = Renderer(pages)
+            rendered = {page.id: renderer.render(page) for page in pages}
     except PageError as error:
         print(f'mallard2html: {error}', file=sys.stderr)
         return 1

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "cm-help.h"
 
@@ -169,6 +170,8 @@ test_page_in_the_users_language (void)
   g_autofree char *help_dir = g_build_filename (workdir, "lang-help", NULL);
   g_autofree char *c_page = g_build_filename (help_dir, "C", "capture.html", NULL);
   g_autofree char *cy_page = g_build_filename (help_dir, "cy", "capture.html", NULL);
+  g_autofree char *latin_page = g_build_filename (help_dir, "sr@latin", "capture.html", NULL);
+  g_autofree char *cyrillic_page = g_build_filename (help_dir, "sr", "capture.html", NULL);
   g_autofree char *uri = NULL;
 
   write_file (c_page, "<p>English</p>", 0600);
@@ -186,8 +189,87 @@ test_page_in_the_users_language (void)
   uri = cm_help_dup_html_page_uri ("capture");
   g_assert_nonnull (uri);
   g_assert_true (g_str_has_suffix (uri, "/C/capture.html"));
+  g_clear_pointer (&uri, g_free);
 
-  g_unsetenv ("LANGUAGE");
+  /* A script variant has a folder of its own, as in Yelp. */
+  write_file (latin_page, "<p>Latinica</p>", 0600);
+  write_file (cyrillic_page, "<p>Ћирилица</p>", 0600);
+  g_setenv ("LANGUAGE", "sr_RS@latin", TRUE);
+  uri = cm_help_dup_html_page_uri ("capture");
+  g_assert_nonnull (uri);
+  g_assert_true (g_str_has_suffix (uri, "/sr@latin/capture.html"));
+
+  g_setenv ("LANGUAGE", "C", TRUE);
+}
+
+/* The Welsh guide this build made: the Mallard pages for Yelp and the HTML
+ * pages, which are what the app opens under LANGUAGE=cy. Like meson, the
+ * test takes itstool being there to mean the translations were built. */
+static void
+test_welsh_guide_in_the_build_tree (void)
+{
+  g_autofree char *itstool = g_find_program_in_path ("itstool");
+  g_autofree char *help_dir = g_test_build_filename (G_TEST_BUILT, "..", "help", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *opened = NULL;
+  g_autoptr(GFile) expected_file = NULL;
+  g_autoptr(GFile) opened_file = NULL;
+
+  if (itstool == NULL)
+    {
+      g_test_skip ("itstool is not installed, so the guide is built in English only");
+      return;
+    }
+
+  g_setenv ("CM_HELP_DIR", help_dir, TRUE);
+  g_setenv ("LANGUAGE", "cy", TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (guide_pages); i++)
+    {
+      g_autofree char *uri = cm_help_dup_html_page_uri (guide_pages[i]);
+      g_autofree char *path = NULL;
+      g_autofree char *html = NULL;
+      g_autofree char *mallard_name = g_strconcat (guide_pages[i], ".page", NULL);
+      g_autofree char *mallard_path = g_build_filename (help_dir, "cy", mallard_name, NULL);
+      g_autofree char *mallard = NULL;
+      g_autofree char *expected_end = g_strdup_printf ("/cy/%s.html", guide_pages[i]);
+
+      g_assert_nonnull (uri);
+      path = g_filename_from_uri (uri, NULL, NULL);
+      g_assert_nonnull (path);
+      g_assert_true (g_str_has_suffix (path, expected_end));
+      g_assert_true (g_file_get_contents (path, &html, NULL, NULL));
+      g_assert_nonnull (strstr (html, "<html lang=\"cy\">"));
+      /* Every page carries the guide's Welsh title, and none says "See also". */
+      g_assert_nonnull (strstr (html, "Cymorth Cylch Comisiynu"));
+      g_assert_null (strstr (html, "See also"));
+
+      g_assert_true (g_file_get_contents (mallard_path, &mallard, NULL, NULL));
+      g_assert_nonnull (strstr (mallard, "xml:lang=\"cy\""));
+    }
+
+  /* The words themselves are Welsh, with the app's names for its buttons. */
+  {
+    g_autofree char *uri = cm_help_dup_html_page_uri ("capture");
+    g_autofree char *path = g_filename_from_uri (uri, NULL, NULL);
+    g_autofree char *html = NULL;
+
+    g_assert_true (g_file_get_contents (path, &html, NULL, NULL));
+    g_assert_nonnull (strstr (html, "<h1>Cofnodi gweithdy’n fyw</h1>"));
+    g_assert_nonnull (strstr (html, "<span class=\"gui\">Dechrau Cofnodi</span>"));
+    g_assert_null (strstr (html, "Start Capture"));
+  }
+
+  /* F1 opens the Welsh page. */
+  expected = cm_help_dup_html_page_uri ("capture");
+  cm_show_help (NULL, "capture");
+  opened = wait_for_opened_uri ();
+  g_assert_nonnull (opened);
+  expected_file = g_file_new_for_uri (expected);
+  opened_file = g_file_new_for_commandline_arg (opened);
+  g_assert_true (g_file_equal (opened_file, expected_file));
+
+  g_setenv ("LANGUAGE", "C", TRUE);
 }
 
 static void
@@ -299,7 +381,9 @@ main (int   argc,
   g_setenv ("XDG_DATA_DIRS", data_dirs, TRUE);
   g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
   g_setenv ("XDG_CONFIG_DIRS", config_home, TRUE);
-  g_unsetenv ("LANGUAGE");
+  /* The guide in English unless a test asks for another language, whatever
+   * the locale the tests are run in. */
+  g_setenv ("LANGUAGE", "C", TRUE);
   install_recorder ();
 
   gtk_test_init (&argc, &argv, NULL);
@@ -308,6 +392,7 @@ main (int   argc,
   g_test_add_func ("/help/build-tree-has-every-page", test_build_tree_has_every_page);
   g_test_add_func ("/help/found-from-the-build-tree", test_found_from_the_build_tree);
   g_test_add_func ("/help/page-in-the-users-language", test_page_in_the_users_language);
+  g_test_add_func ("/help/welsh-guide-in-the-build-tree", test_welsh_guide_in_the_build_tree);
   g_test_add_func ("/help/unknown-and-bad-pages", test_unknown_and_bad_pages);
   g_test_add_func ("/help/opens-html-without-yelp", test_opens_html_without_yelp);
   g_test_add_func ("/help/opens-yelp-when-the-guide-is-installed",

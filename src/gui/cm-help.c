@@ -94,8 +94,10 @@ find_page_in (const char *help_dir,
     {
       g_autofree char *path = NULL;
 
-      /* Only plain language codes name a folder: "cy", "en_GB", "C". */
-      if (strchr (languages[i], '.') != NULL || strchr (languages[i], '@') != NULL)
+      /* Folders are named by language as Yelp's are ("cy", "en_GB",
+       * "sr@latin", "C"), never by codeset ("cy_GB.UTF-8"); a name from
+       * the environment never reaches outside the help folder. */
+      if (strchr (languages[i], '.') != NULL || strchr (languages[i], G_DIR_SEPARATOR) != NULL)
         continue;
 
       path = g_build_filename (help_dir, languages[i], file_name, NULL);
