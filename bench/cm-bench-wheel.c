@@ -312,6 +312,17 @@ segment_point (CmWheelModel *model,
   cm_wheel_geometry_sector_point (&geometry, &sector, 0.5, 0.5, x, y);
 }
 
+/* Runs the main loop for @ms milliseconds. */
+static void
+settle (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
 static void
 measure_widget (GListStore   *activities,
                 CmCycle      *cycle,
@@ -326,6 +337,7 @@ measure_widget (GListStore   *activities,
   double worst_p50 = 0.0, worst_p99 = 0.0;
   gboolean focus_shown;
   guint n_frames = 0;
+  int width, height;
 
   cm_cycle_wheel_set_cycle (CM_CYCLE_WHEEL (wheel), cycle);
   cm_cycle_wheel_set_activities (CM_CYCLE_WHEEL (wheel), G_LIST_MODEL (activities));
@@ -334,8 +346,11 @@ measure_widget (GListStore   *activities,
   gtk_window_present (GTK_WINDOW (window));
   while (gtk_widget_get_width (wheel) < SIZE / 2)
     g_main_context_iteration (NULL, TRUE);
-  for (guint i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
+  /* Past the window's first sizes, so that no frame measured below is one
+   * the widget draws stretched while it waits for the size to hold still. */
+  settle (400);
+  width = gtk_widget_get_width (wheel);
+  height = gtk_widget_get_height (wheel);
 
   renderer = gtk_native_get_renderer (gtk_widget_get_native (wheel));
   motion = find_motion_controller (wheel);
@@ -431,7 +446,7 @@ measure_widget (GListStore   *activities,
   n_frames++;
 
   g_print ("\nwidget frames at %d×%d px, %s (focus ring %s), in ms\n",
-           gtk_widget_get_width (wheel), gtk_widget_get_height (wheel),
+           width, height,
            G_OBJECT_TYPE_NAME (renderer), focus_shown ? "shown" : "NOT shown");
   g_print ("%-44s %4s %15s  %15s  %15s  %15s\n", "", "", "widget's work",
            "render nodes", "render colour", "frame");
