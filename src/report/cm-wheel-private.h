@@ -48,7 +48,7 @@ typedef struct
   GHashTable   *previous_fits;
 
   /* The centre's disc and track, which no status changes, as pixels for one
-   * palette and scale (cm-wheel-painter.c); NULL until needed. */
+   * palette and scale (cm-wheel-painter-changes.c); NULL until needed. */
   cairo_surface_t      *centre_base;
   const CmWheelPalette *centre_base_palette;
   double                centre_base_scale;
