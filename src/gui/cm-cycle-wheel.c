@@ -23,8 +23,9 @@
  * of only the tiles it touched, and only those are uploaded again. The cairo
  * renderer of GTK 4.8 converts every pixel of a texture on every frame it
  * draws, so it gets the image painted by cairo instead, which costs it next
- * to nothing. The focus ring round the whole wheel is kept the same way, in
- * the tiles it crosses: it is as big as the wheel, and the same every frame.
+ * to nothing. The focus ring round the whole wheel is a circle as big as the
+ * wheel: it goes to GTK as a border node with round corners, which every
+ * renderer draws straight onto the frame, rather than as pixels.
  *
  * The selected activity doubles as the keyboard cursor. */
 
@@ -57,8 +58,6 @@ struct _CmCycleWheel
   int                   n_rows;
   int                   tile_size;        /* device pixels */
   cairo_region_t       *stale_tiles;      /* device pixels */
-  cairo_surface_t      *ring;             /* the focus ring round the wheel, or NULL */
-  GPtrArray            *ring_tiles;       /* of GdkTexture, NULL where the ring is not */
   CmWheelModel         *image_model;
   int                   image_width;
   int                   image_height;
@@ -526,9 +525,7 @@ clear_image (CmCycleWheel *self)
   g_clear_pointer (&self->image, cairo_surface_destroy);
   g_clear_pointer (&self->image_model, cm_wheel_model_unref);
   g_clear_pointer (&self->image_font, g_free);
-  g_clear_pointer (&self->ring, cairo_surface_destroy);
   g_ptr_array_set_size (self->tiles, 0);
-  g_ptr_array_set_size (self->ring_tiles, 0);
   cairo_region_subtract (self->stale_tiles, self->stale_tiles);
 }
 
@@ -551,25 +548,6 @@ texture_from_image (cairo_surface_t             *image,
   /* GDK_MEMORY_DEFAULT is cairo's ARGB32, premultiplied, native-endian. */
   return gdk_memory_texture_new (rect->width, rect->height, GDK_MEMORY_DEFAULT, bytes,
                                  row_size);
-}
-
-static gboolean
-is_clear (cairo_surface_t             *surface,
-          const cairo_rectangle_int_t *rect)
-{
-  const guchar *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-
-  for (int row = 0; row < rect->height; row++)
-    {
-      const guint32 *pixels = (const guint32 *) (data + (gsize) stride * (rect->y + row)) +
-                              rect->x;
-
-      for (int x = 0; x < rect->width; x++)
-        if (pixels[x] != 0)
-          return FALSE;
-    }
-  return TRUE;
 }
 
 static void
@@ -772,81 +750,52 @@ transform_stretched (CmCycleWheel *self,
                                                           -self->image_height / 2.0));
 }
 
-/* The focus ring round the whole wheel, as cm_wheel_painter_draw_highlights()
- * draws it, kept in the tiles it crosses. */
+/* The focus ring round the whole wheel, where the painter would stroke it,
+ * as a border whose round corners make a circle. */
 static void
-ensure_ring (CmCycleWheel *self)
+append_focus_ring (CmCycleWheel         *self,
+                   GtkSnapshot          *snapshot,
+                   int                   width,
+                   int                   height,
+                   const CmWheelPalette *palette,
+                   const CmWheelState   *state)
 {
-  CmWheelState state = CM_WHEEL_STATE_INIT;
-  cairo_t *cr;
+  const CmWheelColor *colour = &palette->focus;
+  GdkRGBA rgba = { colour->red, colour->green, colour->blue, colour->alpha };
+  double cx, cy, radius, line_width, outer;
+  GskRoundedRect outline;
 
-  if (self->ring != NULL)
+  if (!cm_wheel_painter_get_focus_ring (self->model, width, height, state, &cx, &cy, &radius,
+                                        &line_width))
     return;
 
-  self->ring = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                           cairo_image_surface_get_width (self->image),
-                                           cairo_image_surface_get_height (self->image));
-  cairo_surface_set_device_scale (self->ring, self->image_scale, self->image_scale);
-  state.focus_visible = TRUE;
-  state.font = self->font;
-  cr = cairo_create (self->ring);
-  cm_wheel_painter_draw_highlights (cr, self->image_model, self->image_width,
-                                    self->image_height, self->image_palette, &state);
-  cairo_destroy (cr);
-  cairo_surface_flush (self->ring);
-
-  g_ptr_array_set_size (self->ring_tiles, self->n_columns * self->n_rows);
-  for (guint i = 0; i < self->ring_tiles->len; i++)
-    {
-      cairo_rectangle_int_t rect;
-
-      get_tile_rect (self, i, &rect);
-      if (!is_clear (self->ring, &rect))
-        g_ptr_array_index (self->ring_tiles, i) = texture_from_image (self->ring, &rect);
-    }
+  outer = radius + line_width / 2.0;
+  gsk_rounded_rect_init_from_rect (&outline,
+                                   &GRAPHENE_RECT_INIT (cx - outer, cy - outer,
+                                                        2.0 * outer, 2.0 * outer),
+                                   outer);
+  gtk_snapshot_append_border (snapshot, &outline,
+                              (float[4]) { line_width, line_width, line_width, line_width },
+                              (GdkRGBA[4]) { rgba, rgba, rgba, rgba });
 }
 
-/* Hands GTK the tiles of an image, or of the focus ring when @image is the
- * ring, skipping those of the ring that are clear. */
+/* Hands GTK the tiles of the image as textures. */
 static void
-append_tiles (CmCycleWheel    *self,
-              GtkSnapshot     *snapshot,
-              gboolean         use_cairo,
-              cairo_surface_t *image,
-              GPtrArray       *tiles)
+append_tiles (CmCycleWheel *self,
+              GtkSnapshot  *snapshot)
 {
   double scale = self->image_scale;
-  cairo_t *cr = NULL;
 
-  if (use_cairo)
-    cr = gtk_snapshot_append_cairo (snapshot,
-                                    &GRAPHENE_RECT_INIT (0, 0, self->image_width,
-                                                         self->image_height));
-
-  for (guint i = 0; i < tiles->len; i++)
+  for (guint i = 0; i < self->tiles->len; i++)
     {
-      GdkTexture *tile = g_ptr_array_index (tiles, i);
+      GdkTexture *tile = g_ptr_array_index (self->tiles, i);
       cairo_rectangle_int_t rect;
 
-      if (tile == NULL)
-        continue;
-
       get_tile_rect (self, i, &rect);
-      if (cr != NULL)
-        cairo_rectangle (cr, rect.x / scale, rect.y / scale, rect.width / scale,
-                         rect.height / scale);
-      else
-        gtk_snapshot_append_texture (snapshot, tile,
-                                     &GRAPHENE_RECT_INIT (rect.x / scale, rect.y / scale,
-                                                          rect.width / scale,
-                                                          rect.height / scale));
-    }
-
-  if (cr != NULL)
-    {
-      cairo_set_source_surface (cr, image, 0, 0);
-      cairo_fill (cr);
-      cairo_destroy (cr);
+      gtk_snapshot_append_texture (snapshot, tile,
+                                   &GRAPHENE_RECT_INIT (rect.x / scale, rect.y / scale,
+                                                        rect.width / scale,
+                                                        rect.height / scale));
     }
 }
 
@@ -937,7 +886,7 @@ cm_cycle_wheel_snapshot (GtkWidget   *widget,
   else
     {
       update_tiles (self);
-      append_tiles (self, snapshot, FALSE, self->image, self->tiles);
+      append_tiles (self, snapshot);
     }
   gtk_snapshot_restore (snapshot);
 
@@ -960,12 +909,8 @@ cm_cycle_wheel_snapshot (GtkWidget   *widget,
 
   if (ring)
     {
-      ensure_ring (self);
-      gtk_snapshot_save (snapshot);
-      if (self->stretched)
-        transform_stretched (self, snapshot, width, height);
-      append_tiles (self, snapshot, use_cairo, self->ring, self->ring_tiles);
-      gtk_snapshot_restore (snapshot);
+      state.focus_visible = TRUE;
+      append_focus_ring (self, snapshot, width, height, palette, &state);
     }
 }
 
@@ -1048,7 +993,6 @@ cm_cycle_wheel_finalize (GObject *object)
 
   g_clear_pointer (&self->watched, g_ptr_array_unref);
   g_clear_pointer (&self->tiles, g_ptr_array_unref);
-  g_clear_pointer (&self->ring_tiles, g_ptr_array_unref);
   g_clear_pointer (&self->stale_tiles, cairo_region_destroy);
   g_clear_pointer (&self->font, pango_font_description_free);
 
@@ -1162,7 +1106,6 @@ cm_cycle_wheel_init (CmCycleWheel *self)
 
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
   self->tiles = g_ptr_array_new_with_free_func (unref_texture);
-  self->ring_tiles = g_ptr_array_new_with_free_func (unref_texture);
   self->stale_tiles = cairo_region_create ();
   self->hover = (CmWheelHit) CM_WHEEL_HIT_INIT;
 

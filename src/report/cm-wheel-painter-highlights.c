@@ -77,12 +77,50 @@ cm_wheel_painter_draw_highlights (cairo_t              *cr,
         }
       else
         {
+          double cx, cy, radius, line_width;
+
+          cm_wheel_painter_get_focus_ring (model, width, height, state, &cx, &cy, &radius,
+                                           &line_width);
           cairo_new_sub_path (cr);
-          cairo_arc (cr, g->cx, g->cy, g->band_outer + 1.0 + metrics.focus_width / 2.0,
-                     0.0, 2.0 * G_PI);
+          cairo_arc (cr, cx, cy, radius, 0.0, 2.0 * G_PI);
           cairo_stroke (cr);
         }
     }
 
   cairo_restore (cr);
+}
+
+/**
+ * cm_wheel_painter_get_focus_ring:
+ *
+ * Where cm_wheel_painter_draw_highlights() puts the focus ring round the
+ * whole wheel (when focus is shown and nothing is selected): a circle about
+ * (@cx, @cy) of @radius, stroked @line_width wide in the palette's focus
+ * colour. A widget can draw the same ring its own way. Returns %FALSE when
+ * the wheel is too small to draw.
+ */
+gboolean
+cm_wheel_painter_get_focus_ring (CmWheelModel       *model,
+                                 double              width,
+                                 double              height,
+                                 const CmWheelState *state,
+                                 double             *cx,
+                                 double             *cy,
+                                 double             *radius,
+                                 double             *line_width)
+{
+  CmWheelGeometry geometry;
+  CmWheelMetrics metrics;
+
+  g_return_val_if_fail (model != NULL, FALSE);
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  if (!cm_wheel_painter_prepare (model, width, height, state, &geometry, &metrics))
+    return FALSE;
+
+  *cx = geometry.cx;
+  *cy = geometry.cy;
+  *radius = geometry.band_outer + 1.0 + metrics.focus_width / 2.0;
+  *line_width = metrics.focus_width;
+  return TRUE;
 }

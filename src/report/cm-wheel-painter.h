@@ -71,6 +71,14 @@ void     cm_wheel_painter_draw_highlights (cairo_t              *cr,
                                           double                height,
                                           const CmWheelPalette *palette,
                                           const CmWheelState   *state);
+gboolean cm_wheel_painter_get_focus_ring  (CmWheelModel         *model,
+                                          double                width,
+                                          double                height,
+                                          const CmWheelState   *state,
+                                          double               *cx,
+                                          double               *cy,
+                                          double               *radius,
+                                          double               *line_width);
 
 /* For a widget that keeps the painted wheel as an image: paints over it only
  * what a model that took over the last one's layout shows differently. */
