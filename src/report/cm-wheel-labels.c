@@ -78,6 +78,11 @@ typedef struct
   guint             n_candidates;
   int               best;       /* candidate, or -1 when nothing fits whole */
   guint             best_rung;
+  /* On one line at the ladder's largest size: how wide the text and its
+   * widest word are, and how tall a line is. */
+  double            line_width;
+  double            word_width;
+  double            line_height;
 } Pending;
 
 static void
@@ -316,6 +321,79 @@ candidate_fits (Builder         *builder,
                   candidate->box.y1 - candidate->box.y0, FALSE);
 }
 
+/* Measures the text on one line at the ladder's largest size. Shaping is
+ * what laying text out costs, and metrics are unhinted, so sizes scale
+ * these figures: a box that clearly cannot hold the text at some size is
+ * turned down without shaping it again. */
+static void
+measure_line (Builder     *builder,
+              PangoLayout *layout,
+              Pending     *pending)
+{
+  const char *text = pending->text;
+  PangoRectangle logical;
+  const char *word = text;
+
+  set_layout_size (layout, builder->font, builder->ladder[0], PANGO_WEIGHT_NORMAL,
+                   pending->style);
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_height (layout, -1);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_get_extents (layout, NULL, &logical);
+  pending->line_width = (double) logical.width / PANGO_SCALE;
+  pending->line_height = (double) logical.height / PANGO_SCALE;
+  pending->word_width = 0.0;
+
+  for (const char *p = text; ; p++)
+    {
+      if (*p == ' ' || *p == '\0')
+        {
+          PangoRectangle start, end;
+
+          pango_layout_index_to_pos (layout, (int) (word - text), &start);
+          pango_layout_index_to_pos (layout, (int) (p - text), &end);
+          pending->word_width = MAX (pending->word_width,
+                                     (double) ABS (end.x - start.x) / PANGO_SCALE);
+          word = p + 1;
+        }
+      if (*p == '\0')
+        break;
+    }
+}
+
+/* Whether the text surely does not fit in @candidate at @size: its widest
+ * word is wider than the box, or the lines it needs are taller. With room
+ * to spare for rounding, so that a box it might fit is always tried. */
+static gboolean
+surely_too_small (Builder         *builder,
+                  const Pending   *pending,
+                  const Candidate *candidate,
+                  double           size)
+{
+  const double spare = 1.05;
+  double scale = size / builder->ladder[0];
+  double width = candidate->box.x1 - candidate->box.x0;
+  double height = candidate->box.y1 - candidate->box.y0;
+  double lines;
+
+  if (pending->word_width * scale > width * spare + 1.0)
+    return TRUE;
+
+  lines = ceil (pending->line_width * scale / (width * spare + 1.0));
+  return lines * pending->line_height * scale > height * spare + 1.0;
+}
+
+static gboolean
+may_fit (Builder         *builder,
+         PangoLayout     *layout,
+         const Pending   *pending,
+         const Candidate *candidate,
+         double           size)
+{
+  return !surely_too_small (builder, pending, candidate, size) &&
+         candidate_fits (builder, layout, pending, candidate, size);
+}
+
 /* The largest rung at which some candidate holds the whole text, level text
  * winning unless turning it buys a good deal more size. */
 static void
@@ -324,6 +402,8 @@ find_best (Builder     *builder,
            Pending     *pending)
 {
   double best_score = 0.0;
+
+  measure_line (builder, layout, pending);
 
   pending->best = -1;
   pending->best_rung = builder->n_rungs - 1;
@@ -337,7 +417,7 @@ find_best (Builder     *builder,
       /* Rungs from large (0) to small: find the first that fits. */
       hi = builder->n_rungs - 1;
       if (builder->ladder[hi] * weight <= best_score ||
-          !candidate_fits (builder, layout, pending, candidate, builder->ladder[hi]))
+          !may_fit (builder, layout, pending, candidate, builder->ladder[hi]))
         continue;
 
       lo = 0;
@@ -347,7 +427,7 @@ find_best (Builder     *builder,
 
           if (builder->ladder[mid] * weight <= best_score)
             lo = mid + 1;
-          else if (candidate_fits (builder, layout, pending, candidate, builder->ladder[mid]))
+          else if (may_fit (builder, layout, pending, candidate, builder->ladder[mid]))
             hi = mid;
           else
             lo = mid + 1;
