@@ -7,35 +7,18 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <string.h>
-
+#include "cm-wheel-image.h"
 #include "cm-wheel-painter.h"
 
 /* The commissioning-cycle wheel on screen. The report painter draws it; this
  * widget keeps the wheel (all but hover, selection and focus) as an image of
- * its own. Moving the pointer or the selection draws only the highlights over
- * it. When an activity's status changes, the painter paints just that segment
- * (and the centre, when the progress changed) into the image; the image is
- * painted whole again only when the layout, the size, the font or the style
- * change.
- *
- * GL renderers get the image as tiles of texture: a change makes new textures
- * of only the tiles it touched, and only those are uploaded again. The cairo
- * renderer of GTK 4.8 converts every pixel of a texture on every frame it
- * draws, so it gets the image painted by cairo instead, which costs it next
- * to nothing. The focus ring round the whole wheel is a circle as big as the
- * wheel: it goes to GTK as a border node with round corners, which every
- * renderer draws straight onto the frame, rather than as pixels.
+ * its own (cm-wheel-image.c), brought up to date with only what changed.
+ * Moving the pointer or the selection draws only the highlights over it.
+ * The focus ring round the whole wheel is a circle as big as the wheel: it
+ * goes to GTK as a border node with round corners, which every renderer
+ * draws straight onto the frame, rather than as pixels.
  *
  * The selected activity doubles as the keyboard cursor. */
-
-#define TILE_SIZE 128  /* device pixels */
-
-/* Laying the labels out again costs ten times a frame's budget, so while
- * the size keeps changing (a window being resized) the last image is drawn
- * scaled; the wheel is painted afresh once the size has held still. */
-#define RESIZING_WINDOW_US (250 * G_TIME_SPAN_MILLISECOND)
-#define SETTLE_MS          150
 
 struct _CmCycleWheel
 {
@@ -50,24 +33,7 @@ struct _CmCycleWheel
   gboolean              model_stale;
   PangoFontDescription *font;
 
-  /* What the image shows, and how: model, size, scale, palette, font. */
-  cairo_surface_t      *image;
-  cairo_surface_t      *image_view;       /* the same pixels, for cairo nodes */
-  GPtrArray            *tiles;            /* of GdkTexture, row by row, or empty */
-  int                   n_columns;
-  int                   n_rows;
-  int                   tile_size;        /* device pixels */
-  cairo_region_t       *stale_tiles;      /* device pixels */
-  CmWheelModel         *image_model;
-  int                   image_width;
-  int                   image_height;
-  int                   image_scale;
-  const CmWheelPalette *image_palette;
-  char                 *image_font;
-  gint64                image_painted_at; /* monotonic time of the last whole paint */
-  gint64                resized_at;       /* of the last frame drawn stretched */
-  gboolean              stretched;        /* the image is of another size than the widget */
-  guint                 settle_id;
+  CmWheelImage         *image;
 
   CmWheelHit            hover;
 
@@ -512,244 +478,6 @@ on_pressed (GtkGestureClick *gesture,
 
 /* Drawing */
 
-static void
-unref_texture (gpointer texture)
-{
-  g_clear_object (&texture);
-}
-
-static void
-clear_image (CmCycleWheel *self)
-{
-  g_clear_pointer (&self->image_view, cairo_surface_destroy);
-  g_clear_pointer (&self->image, cairo_surface_destroy);
-  g_clear_pointer (&self->image_model, cm_wheel_model_unref);
-  g_clear_pointer (&self->image_font, g_free);
-  g_ptr_array_set_size (self->tiles, 0);
-  cairo_region_subtract (self->stale_tiles, self->stale_tiles);
-}
-
-/* A texture of its own for a tile: it must not change once GTK has it. */
-static GdkTexture *
-texture_from_image (cairo_surface_t             *image,
-                    const cairo_rectangle_int_t *rect)
-{
-  const guchar *data = cairo_image_surface_get_data (image);
-  int stride = cairo_image_surface_get_stride (image);
-  gsize row_size = (gsize) rect->width * 4;
-  guchar *pixels = g_malloc (row_size * rect->height);
-  g_autoptr(GBytes) bytes = NULL;
-
-  for (int row = 0; row < rect->height; row++)
-    memcpy (pixels + row_size * row, data + (gsize) stride * (rect->y + row) + rect->x * 4,
-            row_size);
-  bytes = g_bytes_new_take (pixels, row_size * rect->height);
-
-  /* GDK_MEMORY_DEFAULT is cairo's ARGB32, premultiplied, native-endian. */
-  return gdk_memory_texture_new (rect->width, rect->height, GDK_MEMORY_DEFAULT, bytes,
-                                 row_size);
-}
-
-static void
-get_tile_rect (CmCycleWheel          *self,
-               guint                  i,
-               cairo_rectangle_int_t *rect)
-{
-  rect->x = (i % self->n_columns) * self->tile_size;
-  rect->y = (i / self->n_columns) * self->tile_size;
-  rect->width = MIN (self->tile_size, cairo_image_surface_get_width (self->image) - rect->x);
-  rect->height = MIN (self->tile_size, cairo_image_surface_get_height (self->image) - rect->y);
-}
-
-/* Makes new textures of the tiles that the image changed under, or of all
- * of them the first time. */
-static void
-update_tiles (CmCycleWheel *self)
-{
-  gboolean all = self->tiles->len == 0;
-
-  if (!all && cairo_region_is_empty (self->stale_tiles))
-    return;
-
-  g_ptr_array_set_size (self->tiles, self->n_columns * self->n_rows);
-
-  cairo_surface_flush (self->image);
-  for (guint i = 0; i < self->tiles->len; i++)
-    {
-      cairo_rectangle_int_t rect;
-
-      get_tile_rect (self, i, &rect);
-      if (!all &&
-          cairo_region_contains_rectangle (self->stale_tiles, &rect) == CAIRO_REGION_OVERLAP_OUT)
-        continue;
-
-      g_clear_object (&g_ptr_array_index (self->tiles, i));
-      g_ptr_array_index (self->tiles, i) = texture_from_image (self->image, &rect);
-    }
-
-  cairo_region_subtract (self->stale_tiles, self->stale_tiles);
-}
-
-static void
-paint_image (CmCycleWheel         *self,
-             int                   width,
-             int                   height,
-             int                   scale,
-             const CmWheelPalette *palette,
-             const char           *font_key)
-{
-  CmWheelState state = CM_WHEEL_STATE_INIT;
-  cairo_t *cr;
-
-  clear_image (self);
-
-  self->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
-  cairo_surface_set_device_scale (self->image, scale, scale);
-
-  /* A recording (as in a cairo node) keeps what it painted from a surface by
-   * copying all of it the moment that surface changes. The render nodes of
-   * past frames are never drawn again, so they paint from a second surface
-   * on the same pixels, which the painter never draws into. */
-  self->image_view =
-    cairo_image_surface_create_for_data (cairo_image_surface_get_data (self->image),
-                                         CAIRO_FORMAT_ARGB32, width * scale, height * scale,
-                                         cairo_image_surface_get_stride (self->image));
-  cairo_surface_set_device_scale (self->image_view, scale, scale);
-  state.font = self->font;
-  cr = cairo_create (self->image);
-  cm_wheel_painter_draw (cr, self->model, width, height, palette, &state);
-  cairo_destroy (cr);
-
-  /* Tiles whose edges fall on whole units. */
-  self->tile_size = MAX (scale, TILE_SIZE - TILE_SIZE % scale);
-  self->n_columns = (width * scale + self->tile_size - 1) / self->tile_size;
-  self->n_rows = (height * scale + self->tile_size - 1) / self->tile_size;
-
-  self->image_model = cm_wheel_model_ref (self->model);
-  self->image_width = width;
-  self->image_height = height;
-  self->image_scale = scale;
-  self->image_palette = palette;
-  self->image_font = g_strdup (font_key);
-  self->image_painted_at = g_get_monotonic_time ();
-}
-
-/* Paints into the image only what the model changed since it was painted.
- * Returns FALSE when it must be painted whole. */
-static gboolean
-paint_changes (CmCycleWheel *self)
-{
-  CmWheelState state = CM_WHEEL_STATE_INIT;
-  cairo_region_t *damage;
-  gboolean painted;
-  cairo_t *cr;
-
-  if (self->image_model == self->model)
-    return TRUE;
-
-  damage = cairo_region_create ();
-  state.font = self->font;
-  cr = cairo_create (self->image);
-  painted = cm_wheel_painter_draw_changes (cr, self->model, self->image_model,
-                                           self->image_width, self->image_height,
-                                           self->image_palette, &state, damage);
-  cairo_destroy (cr);
-
-  if (painted)
-    {
-      for (int i = 0; i < cairo_region_num_rectangles (damage); i++)
-        {
-          cairo_rectangle_int_t rect;
-
-          cairo_region_get_rectangle (damage, i, &rect);
-          rect.x *= self->image_scale;
-          rect.y *= self->image_scale;
-          rect.width *= self->image_scale;
-          rect.height *= self->image_scale;
-          cairo_region_union_rectangle (self->stale_tiles, &rect);
-        }
-
-      g_clear_pointer (&self->image_model, cm_wheel_model_unref);
-      self->image_model = cm_wheel_model_ref (self->model);
-    }
-
-  cairo_region_destroy (damage);
-  return painted;
-}
-
-static gboolean
-on_size_settled (gpointer data)
-{
-  CmCycleWheel *self = data;
-
-  self->settle_id = 0;
-  self->image_painted_at = 0;
-  self->resized_at = 0;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  return G_SOURCE_REMOVE;
-}
-
-/* Whether the image, of another size, may stand in for a while: only when
- * the size was changing a moment ago, as it does frame after frame while a
- * window is resized. The first frame of a resize paints afresh. */
-static gboolean
-may_stretch (CmCycleWheel         *self,
-             int                   scale,
-             const CmWheelPalette *palette,
-             const char           *font_key)
-{
-  if (self->image == NULL || self->image_scale != scale || self->image_palette != palette ||
-      g_strcmp0 (self->image_font, font_key) != 0 ||
-      g_get_monotonic_time () - MAX (self->image_painted_at, self->resized_at) >
-      RESIZING_WINDOW_US)
-    return FALSE;
-
-  self->resized_at = g_get_monotonic_time ();
-  g_clear_handle_id (&self->settle_id, g_source_remove);
-  self->settle_id = g_timeout_add (SETTLE_MS, on_size_settled, self);
-  return paint_changes (self);
-}
-
-static void
-ensure_image (CmCycleWheel         *self,
-              int                   width,
-              int                   height,
-              int                   scale,
-              const CmWheelPalette *palette,
-              const char           *font_key)
-{
-  self->stretched = FALSE;
-  if (self->image != NULL && self->image_width == width && self->image_height == height &&
-      self->image_scale == scale && self->image_palette == palette &&
-      g_strcmp0 (self->image_font, font_key) == 0 && paint_changes (self))
-    return;
-
-  if (self->image != NULL && (self->image_width != width || self->image_height != height) &&
-      may_stretch (self, scale, palette, font_key))
-    {
-      self->stretched = TRUE;
-      return;
-    }
-
-  paint_image (self, width, height, scale, palette, font_key);
-}
-
-/* Maps the image onto a widget of another size. The wheel is centred and
- * its size follows the smaller side, so one scale fits it exactly. */
-static void
-transform_stretched (CmCycleWheel *self,
-                     GtkSnapshot  *snapshot,
-                     int           width,
-                     int           height)
-{
-  double factor = (double) MIN (width, height) / MIN (self->image_width, self->image_height);
-
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width / 2.0, height / 2.0));
-  gtk_snapshot_scale (snapshot, factor, factor);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-self->image_width / 2.0,
-                                                          -self->image_height / 2.0));
-}
-
 /* The focus ring round the whole wheel, where the painter would stroke it,
  * as a border whose round corners make a circle. */
 static void
@@ -777,26 +505,6 @@ append_focus_ring (CmCycleWheel         *self,
   gtk_snapshot_append_border (snapshot, &outline,
                               (float[4]) { line_width, line_width, line_width, line_width },
                               (GdkRGBA[4]) { rgba, rgba, rgba, rgba });
-}
-
-/* Hands GTK the tiles of the image as textures. */
-static void
-append_tiles (CmCycleWheel *self,
-              GtkSnapshot  *snapshot)
-{
-  double scale = self->image_scale;
-
-  for (guint i = 0; i < self->tiles->len; i++)
-    {
-      GdkTexture *tile = g_ptr_array_index (self->tiles, i);
-      cairo_rectangle_int_t rect;
-
-      get_tile_rect (self, i, &rect);
-      gtk_snapshot_append_texture (snapshot, tile,
-                                   &GRAPHENE_RECT_INIT (rect.x / scale, rect.y / scale,
-                                                        rect.width / scale,
-                                                        rect.height / scale));
-    }
 }
 
 /* What the highlights may cover, in whole units: the segments under the
@@ -855,10 +563,8 @@ cm_cycle_wheel_snapshot (GtkWidget   *widget,
   int scale = gtk_widget_get_scale_factor (widget);
   const CmWheelPalette *palette = current_palette ();
   CmWheelState state = CM_WHEEL_STATE_INIT;
-  g_autofree char *font_key = NULL;
-  GskRenderer *renderer;
   graphene_rect_t bounds;
-  gboolean use_cairo, ring;
+  gboolean ring;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
@@ -866,29 +572,8 @@ cm_cycle_wheel_snapshot (GtkWidget   *widget,
 
   ensure_model (self);
   update_font (self);
-  font_key = self->font != NULL ? pango_font_description_to_string (self->font) : g_strdup ("");
-  ensure_image (self, width, height, scale, palette, font_key);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  use_cairo = renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer);
-  gtk_snapshot_save (snapshot);
-  if (self->stretched)
-    transform_stretched (self, snapshot, width, height);
-  if (use_cairo)
-    {
-      cr = gtk_snapshot_append_cairo (snapshot,
-                                      &GRAPHENE_RECT_INIT (0, 0, self->image_width,
-                                                           self->image_height));
-      cairo_set_source_surface (cr, self->image_view, 0, 0);
-      cairo_paint (cr);
-      cairo_destroy (cr);
-    }
-  else
-    {
-      update_tiles (self);
-      append_tiles (self, snapshot);
-    }
-  gtk_snapshot_restore (snapshot);
+  cm_wheel_image_update (self->image, self->model, self->font, width, height, scale, palette);
+  cm_wheel_image_append (self->image, snapshot, width, height);
 
   state.hover = self->hover;
   get_selected_hit (self, &state.selected);
@@ -979,8 +664,7 @@ cm_cycle_wheel_dispose (GObject *object)
   cm_cycle_wheel_set_activities (self, NULL);
   cm_cycle_wheel_set_cycle (self, NULL);
   g_clear_object (&self->selected);
-  g_clear_handle_id (&self->settle_id, g_source_remove);
-  clear_image (self);
+  g_clear_pointer (&self->image, cm_wheel_image_free);
   g_clear_pointer (&self->model, cm_wheel_model_unref);
 
   G_OBJECT_CLASS (cm_cycle_wheel_parent_class)->dispose (object);
@@ -992,8 +676,6 @@ cm_cycle_wheel_finalize (GObject *object)
   CmCycleWheel *self = CM_CYCLE_WHEEL (object);
 
   g_clear_pointer (&self->watched, g_ptr_array_unref);
-  g_clear_pointer (&self->tiles, g_ptr_array_unref);
-  g_clear_pointer (&self->stale_tiles, cairo_region_destroy);
   g_clear_pointer (&self->font, pango_font_description_free);
 
   G_OBJECT_CLASS (cm_cycle_wheel_parent_class)->finalize (object);
@@ -1105,8 +787,7 @@ cm_cycle_wheel_init (CmCycleWheel *self)
   GtkGesture *click;
 
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
-  self->tiles = g_ptr_array_new_with_free_func (unref_texture);
-  self->stale_tiles = cairo_region_create ();
+  self->image = cm_wheel_image_new (GTK_WIDGET (self));
   self->hover = (CmWheelHit) CM_WHEEL_HIT_INIT;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
