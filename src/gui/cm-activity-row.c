@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cm-activity-row.h"
 #include "cm-date.h"
@@ -13,7 +14,12 @@
 /* One activity of a stage, edited in place. Every change is written as it
  * is made; a value that cannot be saved (an impossible date, an empty
  * title) is marked on its field with the reason, and the last good value
- * stays in the database. */
+ * stays in the database.
+ *
+ * A closed row is only its title and subtitle. Its fields are built from
+ * cm-activity-row.ui the first time it is opened: a cycle page holds dozens
+ * of rows, GTK measures an expander's children even while it is closed,
+ * and most rows are never opened. */
 
 #define NOTES_SAVE_DELAY_MS 400
 
@@ -26,6 +32,7 @@ struct _CmActivityRow
   guint            notes_save_id;
   gboolean         updating;
 
+  /* NULL until the row is first opened. */
   AdwEntryRow     *title_row;
   GtkToggleButton *status_buttons[CM_N_ACTIVITY_STATUSES];
   AdwEntryRow     *owner_row;
@@ -44,6 +51,9 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* The callbacks named in cm-activity-row.ui. */
+static GtkBuilderScope *fields_scope;
 
 static void
 show_error (CmActivityRow *self,
@@ -104,12 +114,20 @@ update_subtitle (CmActivityRow *self)
 static void
 load_from_activity (CmActivityRow *self)
 {
-  g_autofree char *due = cm_date_to_iso (cm_activity_get_due_date (self->activity));
+  g_autofree char *due = NULL;
   CmActivityStatus status = cm_activity_get_status (self->activity);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  GtkTextBuffer *buffer;
   g_autofree char *notes = NULL;
   GtkTextIter start, end;
 
+  if (self->title_row == NULL)
+    {
+      update_subtitle (self);
+      return;
+    }
+
+  due = cm_date_to_iso (cm_activity_get_due_date (self->activity));
+  buffer = gtk_text_view_get_buffer (self->notes_view);
   self->updating = TRUE;
 
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->title_row)),
@@ -277,71 +295,37 @@ on_remove_clicked (CmActivityRow *self)
 }
 
 static void
-cm_activity_row_dispose (GObject *object)
+build_fields (CmActivityRow *self)
 {
-  CmActivityRow *self = CM_ACTIVITY_ROW (object);
-
-  if (self->notes_save_id != 0)
-    save_notes_now (self);
-
-  if (self->activity != NULL)
-    g_signal_handlers_disconnect_by_data (self->activity, self);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), CM_TYPE_ACTIVITY_ROW);
-  g_clear_object (&self->activity);
-  g_clear_object (&self->store);
-
-  G_OBJECT_CLASS (cm_activity_row_parent_class)->dispose (object);
-}
-
-static void
-cm_activity_row_class_init (CmActivityRowClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = cm_activity_row_dispose;
-
-  signals[REMOVE_REQUESTED] =
-    g_signal_new ("remove-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[MOVE_REQUESTED] =
-    g_signal_new ("move-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/cm-activity-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, CmActivityRow, title_row);
-  gtk_widget_class_bind_template_child_full (widget_class, "status_not_started", FALSE,
-                                             G_STRUCT_OFFSET (CmActivityRow, status_buttons[0]));
-  gtk_widget_class_bind_template_child_full (widget_class, "status_in_progress", FALSE,
-                                             G_STRUCT_OFFSET (CmActivityRow, status_buttons[1]));
-  gtk_widget_class_bind_template_child_full (widget_class, "status_done", FALSE,
-                                             G_STRUCT_OFFSET (CmActivityRow, status_buttons[2]));
-  gtk_widget_class_bind_template_child_full (widget_class, "status_not_applicable", FALSE,
-                                             G_STRUCT_OFFSET (CmActivityRow, status_buttons[3]));
-  gtk_widget_class_bind_template_child (widget_class, CmActivityRow, owner_row);
-  gtk_widget_class_bind_template_child (widget_class, CmActivityRow, due_row);
-  gtk_widget_class_bind_template_child (widget_class, CmActivityRow, coproduction_row);
-  gtk_widget_class_bind_template_child (widget_class, CmActivityRow, notes_view);
-  gtk_widget_class_bind_template_child (widget_class, CmActivityRow, error_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_title_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_owner_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_due_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_coproduction_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_move_up_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_move_down_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
-}
-
-static void
-cm_activity_row_init (CmActivityRow *self)
-{
+  static const char * const row_ids[] = {
+    "title_row", "status_box", "owner_row", "due_row", "coproduction_row", "notes_box",
+  };
+  static const char * const status_ids[CM_N_ACTIVITY_STATUSES] = {
+    "status_not_started", "status_in_progress", "status_done", "status_not_applicable",
+  };
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
   g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
 
-  /* Nothing is written back until there is an activity to write to. */
+  g_assert (self->title_row == NULL);
+
+  /* Nothing is written back while the fields are being filled in. */
   self->updating = TRUE;
-  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_builder_set_scope (builder, fields_scope);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  if (!gtk_builder_add_from_resource (builder, RESOURCE_PREFIX "/cm-activity-row.ui", &error))
+    g_error ("Could not build the fields of an activity: %s", error->message);
+
+  self->title_row = ADW_ENTRY_ROW (gtk_builder_get_object (builder, "title_row"));
+  self->owner_row = ADW_ENTRY_ROW (gtk_builder_get_object (builder, "owner_row"));
+  self->due_row = ADW_ENTRY_ROW (gtk_builder_get_object (builder, "due_row"));
+  self->coproduction_row = ADW_COMBO_ROW (gtk_builder_get_object (builder, "coproduction_row"));
+  self->notes_view = GTK_TEXT_VIEW (gtk_builder_get_object (builder, "notes_view"));
+  self->error_label = GTK_LABEL (gtk_builder_get_object (builder, "error_label"));
+  for (guint i = 0; i < CM_N_ACTIVITY_STATUSES; i++)
+    self->status_buttons[i] = GTK_TOGGLE_BUTTON (gtk_builder_get_object (builder,
+                                                                          status_ids[i]));
 
   for (int level = CM_COPRODUCTION_NOT_SET; level <= CM_COPRODUCTION_CO_PRODUCTION; level++)
     gtk_string_list_append (levels, cm_coproduction_level_to_label (level));
@@ -357,6 +341,82 @@ cm_activity_row_init (CmActivityRow *self)
 
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->notes_view), "changed",
                             G_CALLBACK (on_notes_changed), self);
+
+  /* The rows hold their widgets; the builder's references go with it. */
+  for (guint i = 0; i < G_N_ELEMENTS (row_ids); i++)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (self),
+                              GTK_WIDGET (gtk_builder_get_object (builder, row_ids[i])));
+
+  if (self->activity != NULL)
+    load_from_activity (self);
+}
+
+static void
+on_expanded_changed (CmActivityRow *self)
+{
+  if (self->title_row == NULL &&
+      adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
+    build_fields (self);
+}
+
+static void
+cm_activity_row_dispose (GObject *object)
+{
+  CmActivityRow *self = CM_ACTIVITY_ROW (object);
+
+  if (self->notes_save_id != 0)
+    save_notes_now (self);
+
+  if (self->activity != NULL)
+    g_signal_handlers_disconnect_by_data (self->activity, self);
+
+  g_clear_object (&self->activity);
+  g_clear_object (&self->store);
+
+  /* The fields belong to the expander's list and go with it. */
+  self->title_row = NULL;
+  self->owner_row = NULL;
+  self->due_row = NULL;
+  self->coproduction_row = NULL;
+  self->notes_view = NULL;
+  self->error_label = NULL;
+  memset (self->status_buttons, 0, sizeof self->status_buttons);
+
+  G_OBJECT_CLASS (cm_activity_row_parent_class)->dispose (object);
+}
+
+static void
+cm_activity_row_class_init (CmActivityRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cm_activity_row_dispose;
+
+  signals[REMOVE_REQUESTED] =
+    g_signal_new ("remove-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[MOVE_REQUESTED] =
+    g_signal_new ("move-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+
+  fields_scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (fields_scope),
+                                           "on_title_changed", G_CALLBACK (on_title_changed),
+                                           "on_owner_changed", G_CALLBACK (on_owner_changed),
+                                           "on_due_changed", G_CALLBACK (on_due_changed),
+                                           "on_coproduction_selected",
+                                           G_CALLBACK (on_coproduction_selected),
+                                           "on_move_up_clicked", G_CALLBACK (on_move_up_clicked),
+                                           "on_move_down_clicked",
+                                           G_CALLBACK (on_move_down_clicked),
+                                           "on_remove_clicked", G_CALLBACK (on_remove_clicked),
+                                           NULL);
+}
+
+static void
+cm_activity_row_init (CmActivityRow *self)
+{
+  g_signal_connect (self, "notify::expanded", G_CALLBACK (on_expanded_changed), NULL);
 }
 
 CmActivityRow *

@@ -250,6 +250,7 @@ cm_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *help_accels[] = { "F1", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (cm_application_parent_class)->startup (application);
 
@@ -257,6 +258,10 @@ cm_application_startup (GApplication *application)
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.help", help_accels);
+  /* What GTK sets when it finds gtk/help-overlay.ui, which the
+   * application no longer has: see show-help-overlay in cm-window.c. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                         "win.show-help-overlay", shortcuts_accels);
 
   /* Start reading the database while the window is being built. */
   open_store (CM_APPLICATION (application));

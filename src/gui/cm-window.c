@@ -45,6 +45,8 @@ struct _CmWindow
   CmWorkshopsPage      *workshops_page;
   CmSummaryPage        *summary_page;
   AdwToastOverlay      *toast_overlay;
+  /* Built the first time it is asked for; NULL until then. */
+  GtkWindow            *shortcuts_window;
 };
 
 G_DEFINE_FINAL_TYPE (CmWindow, cm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -371,6 +373,32 @@ show_page_activated (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* GTK would build the shortcuts window from gtk/help-overlay.ui with every
+ * application window, before anyone asks for it; it lives under another
+ * name so that it is built on first use instead, once per window. */
+static void
+show_help_overlay_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  CmWindow *self = CM_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = NULL;
+      GObject *shortcuts;
+
+      builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/cm-shortcuts-window.ui");
+      shortcuts = gtk_builder_get_object (builder, "help_overlay");
+      self->shortcuts_window = GTK_WINDOW (g_object_ref (shortcuts));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_modal (self->shortcuts_window, TRUE);
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+    }
+
+  gtk_window_present (self->shortcuts_window);
+}
+
 static void
 back_activated (GtkWidget  *widget,
                 const char *action_name,
@@ -490,6 +518,9 @@ cm_window_dispose (GObject *object)
   self->specs_page = NULL;
   self->workshops_page = NULL;
   self->summary_page = NULL;
+  if (self->shortcuts_window != NULL)
+    gtk_window_destroy (self->shortcuts_window);
+  g_clear_object (&self->shortcuts_window);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered_cycles);
   g_clear_object (&self->cycles);
@@ -536,6 +567,9 @@ cm_window_class_init (CmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.focus-wheel", NULL, focus_wheel_activated);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
+  /* Its shortcut is the application's, as GTK's own would be. */
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-cycle", NULL);
