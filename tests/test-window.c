@@ -430,39 +430,10 @@ test_shortcuts_window_built_on_first_use (Fixture       *fixture,
   g_assert_cmpuint (count_shortcuts_windows (), ==, 0);
 }
 
-/* GTK 4.8 warns that the page buttons of a shortcuts section (a label
- * "1", "2" in a round button) want a negative width: its own stylesheet's
- * doing, with any shortcuts window that has more than one page. That one
- * warning is let through; every other is still fatal. */
-static GLogWriterOutput
-log_writer (GLogLevelFlags   log_level,
-            const GLogField *fields,
-            gsize            n_fields,
-            gpointer         user_data)
-{
-  const char *domain = NULL, *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0)
-        domain = fields[i].value;
-      else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
-        message = fields[i].value;
-    }
-
-  if ((log_level & G_LOG_LEVEL_WARNING) && g_strcmp0 (domain, "Gtk") == 0 &&
-      message != NULL && g_str_has_prefix (message, "GtkLabel ") &&
-      strstr (message, " (label) reported min width -") != NULL)
-    return G_LOG_WRITER_HANDLED;
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_log_set_writer_func (log_writer, NULL, NULL);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
