@@ -430,6 +430,62 @@ test_shortcuts_window_built_on_first_use (Fixture       *fixture,
   g_assert_cmpuint (count_shortcuts_windows (), ==, 0);
 }
 
+static AdwViewSwitcherBar *
+find_switcher_bar (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwViewSwitcherBar *found;
+
+      if (ADW_IS_VIEW_SWITCHER_BAR (child))
+        return ADW_VIEW_SWITCHER_BAR (child);
+      if ((found = find_switcher_bar (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+bar_revealed_at_width (Fixture *fixture,
+                       int      width)
+{
+  CmWindow *window = cm_window_new (NULL, fixture->store, NULL);
+  AdwViewSwitcherBar *bar;
+  gboolean revealed;
+  gint64 until;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  until = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  while (gtk_widget_get_width (GTK_WIDGET (window)) != width && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  run_pending ();
+
+  bar = find_switcher_bar (GTK_WIDGET (window));
+  g_assert_nonnull (bar);
+  revealed = adw_view_switcher_bar_get_reveal (bar) && gtk_widget_get_mapped (GTK_WIDGET (bar));
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  return revealed;
+}
+
+/* At 360 pixels the header has no room for the page switcher: it moves to
+ * a bar at the bottom, so every page can still be reached with a tap. */
+static void
+test_pages_reachable_when_narrow (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmCycle) cycle = cm_cycle_new ();
+
+  cm_cycle_set_title (cycle, "Advocacy");
+  g_assert_true (cm_store_add_cycle_from_default_template (fixture->store, cycle, &error));
+
+  g_assert_true (bar_revealed_at_width (fixture, 360));
+  g_assert_false (bar_revealed_at_width (fixture, 1280));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -439,6 +495,8 @@ main (int   argc,
 
   g_test_add ("/window/new-cycle-is-saved", Fixture, NULL,
               fixture_set_up, test_new_cycle_is_saved, fixture_tear_down);
+  g_test_add ("/window/pages-reachable-when-narrow", Fixture, NULL,
+              fixture_set_up, test_pages_reachable_when_narrow, fixture_tear_down);
   g_test_add ("/window/delete-cycle-goes-to-trash", Fixture, NULL,
               fixture_set_up, test_delete_cycle_goes_to_trash, fixture_tear_down);
   g_test_add ("/window/sample-cycle-is-half-done", Fixture, NULL,
