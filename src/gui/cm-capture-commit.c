@@ -327,6 +327,19 @@ on_written (GObject      *source,
   update_saving_notice (self);
 }
 
+/* "@room" (or "@ystafell" in Welsh) is the room as a whole, not a person. */
+static gboolean
+names_the_room (const char *typed)
+{
+  /* Translators: typed after "@" in the capture box to say that the room as
+   * a whole spoke, not one person; one word, lower case */
+  const char *room = C_("speaker prefix", "room");
+  g_autofree char *folded = g_utf8_casefold (typed, -1);
+  g_autofree char *folded_room = g_utf8_casefold (room, -1);
+
+  return g_str_equal (folded, folded_room) || g_str_equal (folded, "room");
+}
+
 static gboolean
 resolve_speaker (CmCaptureView  *self,
                  const char     *typed,
@@ -334,6 +347,12 @@ resolve_speaker (CmCaptureView  *self,
 {
   g_autoptr(CmParticipant) person = NULL;
   gboolean attending = FALSE;
+
+  if (names_the_room (typed))
+    {
+      cm_capture_view_set_speaker (self, NULL);
+      return TRUE;
+    }
 
   person = cm_store_find_speaker (self->store, cm_workshop_get_id (self->workshop), typed,
                                   &attending, error);
