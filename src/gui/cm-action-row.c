@@ -53,23 +53,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-show_error (CmActionRow  *self,
-            GtkWidget    *field,
-            const GError *error)
-{
-  if (field != NULL)
-    {
-      if (error != NULL)
-        gtk_widget_add_css_class (field, "error");
-      else
-        gtk_widget_remove_css_class (field, "error");
-    }
-
-  gtk_label_set_label (self->error_label, error ? error->message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
-}
-
 static gboolean
 save (CmActionRow *self,
       GtkWidget   *field)
@@ -77,7 +60,7 @@ save (CmActionRow *self,
   g_autoptr(GError) error = NULL;
   gboolean saved = cm_store_save_action (self->store, self->action, &error);
 
-  show_error (self, field, error);
+  cm_show_field_error (self->error_label, field, error);
   return saved;
 }
 
@@ -295,7 +278,7 @@ on_due_changed (CmActionRow *self)
   date = cm_date_new_from_iso (gtk_editable_get_text (GTK_EDITABLE (self->due_row)), &error);
   if (error != NULL)
     {
-      show_error (self, GTK_WIDGET (self->due_row), error);
+      cm_show_field_error (self->error_label, GTK_WIDGET (self->due_row), error);
       return;
     }
 
@@ -452,7 +435,7 @@ cm_action_row_new (CmStore    *store,
   g_signal_connect_swapped (action, "notify", G_CALLBACK (load), self);
 
   if (error != NULL)
-    show_error (self, NULL, error);
+    cm_show_field_error (self->error_label, NULL, error);
 
   return self;
 }

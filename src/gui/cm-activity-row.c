@@ -56,32 +56,15 @@ static guint signals[N_SIGNALS];
 static GtkBuilderScope *fields_scope;
 
 static void
-show_error (CmActivityRow *self,
-            GtkWidget     *field,
-            const GError  *error)
-{
-  if (field != NULL)
-    {
-      if (error != NULL)
-        gtk_widget_add_css_class (field, "error");
-      else
-        gtk_widget_remove_css_class (field, "error");
-    }
-
-  gtk_label_set_label (self->error_label, error ? error->message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
-}
-
-static void
 save (CmActivityRow *self,
       GtkWidget     *field)
 {
   g_autoptr(GError) error = NULL;
 
   if (!cm_store_save_activity (self->store, self->activity, &error))
-    show_error (self, field, error);
+    cm_show_field_error (self->error_label, field, error);
   else
-    show_error (self, field, NULL);
+    cm_show_field_error (self->error_label, field, NULL);
 }
 
 static void
@@ -202,7 +185,7 @@ on_due_changed (CmActivityRow *self)
   if (error != NULL)
     {
       /* Half-typed dates are normal; only say so, keep the saved date. */
-      show_error (self, GTK_WIDGET (self->due_row), error);
+      cm_show_field_error (self->error_label, GTK_WIDGET (self->due_row), error);
       return;
     }
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cm-contribution-row.h"
+#include "cm-gui-util.h"
 
 /* Both dialogs are plain AdwMessageDialogs with an extra child built here.
  * Themes are edited as typed in the capture box ("… #access"), so one
@@ -102,16 +103,6 @@ text_box (GtkTextView **view_out,
   return scroller;
 }
 
-static char *
-text_of (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 static GtkWidget *
 labelled (const char *label,
           GtkWidget  *field)
@@ -199,7 +190,7 @@ on_editor_response (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "save"))
     return;
 
-  input = text_of (editor->text_view);
+  input = cm_text_view_dup_text (editor->text_view);
   cm_contribution_parse_input (input, &text, &themes, NULL);
   before = cm_contribution_values_new (editor->contribution);
   speaker = gtk_drop_down_get_selected (editor->speaker_dropdown);
@@ -417,7 +408,7 @@ on_creator_response (AdwMessageDialog *dialog,
       return;
     }
 
-  text = text_of (creator->response_view);
+  text = cm_text_view_dup_text (creator->response_view);
   action = create_action (creator, g_strstrip (text), &error);
   creator->done (action, error, action == NULL ? text : NULL, creator->user_data);
 }

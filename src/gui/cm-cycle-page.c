@@ -51,35 +51,13 @@ static void show_stage (CmCyclePage *self,
 /* The cycle's own fields --------------------------------------------- */
 
 static void
-show_cycle_error (CmCyclePage  *self,
-                  GtkWidget    *field,
-                  const GError *error)
-{
-  if (error != NULL)
-    gtk_widget_add_css_class (field, "error");
-  else
-    gtk_widget_remove_css_class (field, "error");
-
-  gtk_label_set_label (self->cycle_error_label, error ? error->message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->cycle_error_label), error != NULL);
-}
-
-static void
 save_cycle (CmCyclePage *self,
             GtkWidget   *field)
 {
   g_autoptr(GError) error = NULL;
 
   cm_store_save_cycle (self->store, self->cycle, &error);
-  show_cycle_error (self, field, error);
-}
-
-static void
-set_entry_text (AdwEntryRow *row,
-                const char  *text)
-{
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text);
+  cm_show_field_error (self->cycle_error_label, field, error);
 }
 
 static void
@@ -96,13 +74,13 @@ load_cycle_fields (CmCyclePage *self)
 
   self->updating = TRUE;
   if (!gtk_widget_has_css_class (GTK_WIDGET (self->title_row), "error"))
-    set_entry_text (self->title_row, cm_cycle_get_title (self->cycle));
-  set_entry_text (self->service_area_row, cm_cycle_get_service_area (self->cycle));
-  set_entry_text (self->lead_row, cm_cycle_get_lead_officer (self->cycle));
+    cm_set_entry_text (self->title_row, cm_cycle_get_title (self->cycle));
+  cm_set_entry_text (self->service_area_row, cm_cycle_get_service_area (self->cycle));
+  cm_set_entry_text (self->lead_row, cm_cycle_get_lead_officer (self->cycle));
   if (!gtk_widget_has_css_class (GTK_WIDGET (self->start_row), "error"))
-    set_entry_text (self->start_row, start ? start : "");
+    cm_set_entry_text (self->start_row, start ? start : "");
   if (!gtk_widget_has_css_class (GTK_WIDGET (self->end_row), "error"))
-    set_entry_text (self->end_row, end ? end : "");
+    cm_set_entry_text (self->end_row, end ? end : "");
   adw_combo_row_set_selected (self->current_stage_row,
                               (guint) cm_cycle_get_current_stage (self->cycle));
   self->updating = FALSE;
@@ -154,7 +132,7 @@ on_period_changed (CmCyclePage *self,
   date = cm_date_new_from_iso (gtk_editable_get_text (GTK_EDITABLE (row)), &error);
   if (error != NULL)
     {
-      show_cycle_error (self, row, error);
+      cm_show_field_error (self->cycle_error_label, row, error);
       return;
     }
 
@@ -175,7 +153,7 @@ on_period_changed (CmCyclePage *self,
         cm_cycle_set_period_end (self->cycle, previous);
       self->updating = FALSE;
     }
-  show_cycle_error (self, row, error);
+  cm_show_field_error (self->cycle_error_label, row, error);
 }
 
 static void
@@ -545,9 +523,9 @@ cm_cycle_page_set_cycle (CmCyclePage *self,
   cm_cycle_wheel_set_activities (self->wheel, self->all_activities);
 
   /* Errors shown for the previous cycle's fields do not apply to this one. */
-  show_cycle_error (self, GTK_WIDGET (self->title_row), NULL);
-  show_cycle_error (self, GTK_WIDGET (self->start_row), NULL);
-  show_cycle_error (self, GTK_WIDGET (self->end_row), NULL);
+  cm_show_field_error (self->cycle_error_label, GTK_WIDGET (self->title_row), NULL);
+  cm_show_field_error (self->cycle_error_label, GTK_WIDGET (self->start_row), NULL);
+  cm_show_field_error (self->cycle_error_label, GTK_WIDGET (self->end_row), NULL);
   load_cycle_fields (self);
   show_stage (self, cycle ? cm_cycle_get_current_stage (cycle) : CM_STAGE_ANALYSE);
 

@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "cm-demand-chart-view.h"
+#include "cm-gui-util.h"
 #include "cm-money.h"
 #include "cm-store-specs.h"
 
@@ -156,14 +157,6 @@ row_value (CmDemandInputs *inputs,
     default:
       g_return_val_if_reached (NULL);
     }
-}
-
-static void
-set_entry_text (AdwEntryRow *row,
-                const char  *text)
-{
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
 static void
@@ -457,8 +450,8 @@ load_fields (CmDemandEditor *self)
 
   rate = format_number (self->inputs->hourly_rate);
   growth = format_number (self->inputs->growth_rate * 100);
-  set_entry_text (self->hourly_rate_row, rate);
-  set_entry_text (self->growth_row, growth);
+  cm_set_entry_text (self->hourly_rate_row, rate);
+  cm_set_entry_text (self->growth_row, growth);
   gtk_spin_button_set_value (self->years_spin, self->inputs->years);
   gtk_widget_remove_css_class (GTK_WIDGET (self->hourly_rate_row), "parse-error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->growth_row), "parse-error");
@@ -476,7 +469,7 @@ load_fields (CmDemandEditor *self)
             text = g_strdup (self->inputs->other_label ? self->inputs->other_label : "");
           else
             text = format_number (*row_value (self->inputs, i, f) * (is_percent (f) ? 100 : 1));
-          set_entry_text (self->field_rows[i][f], text);
+          cm_set_entry_text (self->field_rows[i][f], text);
           gtk_widget_remove_css_class (GTK_WIDGET (self->field_rows[i][f]), "parse-error");
           gtk_widget_set_tooltip_text (GTK_WIDGET (self->field_rows[i][f]), NULL);
         }

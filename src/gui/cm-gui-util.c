@@ -21,3 +21,44 @@ cm_set_button_text (GtkButton  *button,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   -1);
 }
+
+/* Marks @field (when there is one) and says why under it, or clears both
+ * when @error is NULL: a field that cannot be saved shows it at once, and
+ * the last good value stays in the database. */
+void
+cm_show_field_error (GtkLabel     *error_label,
+                     GtkWidget    *field,
+                     const GError *error)
+{
+  if (field != NULL)
+    {
+      if (error != NULL)
+        gtk_widget_add_css_class (field, "error");
+      else
+        gtk_widget_remove_css_class (field, "error");
+    }
+
+  gtk_label_set_label (error_label, error != NULL ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (error_label), error != NULL);
+}
+
+/* Shows @text in @row unless it is there already, so that reloading an
+ * object someone is typing into keeps their cursor where it is. */
+void
+cm_set_entry_text (AdwEntryRow *row,
+                   const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+/* All of a text view's text, newly allocated. */
+char *
+cm_text_view_dup_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}

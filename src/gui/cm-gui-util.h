@@ -1,11 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
-void cm_set_button_text (GtkButton  *button,
-                         const char *text);
+void  cm_set_button_text    (GtkButton    *button,
+                            const char   *text);
+void  cm_show_field_error   (GtkLabel     *error_label,
+                            GtkWidget    *field,
+                            const GError *error);
+void  cm_set_entry_text     (AdwEntryRow  *row,
+                            const char   *text);
+char *cm_text_view_dup_text (GtkTextView  *view);
 
 G_END_DECLS

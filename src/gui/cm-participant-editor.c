@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cm-gui-util.h"
 #include "cm-store-workshops.h"
 #include "cm-toast.h"
 #include "cm-workshop-editor.h"
@@ -49,38 +50,13 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-show_error (CmParticipantEditor *self,
-            GtkWidget           *field,
-            const GError        *error)
-{
-  if (field != NULL)
-    {
-      if (error != NULL)
-        gtk_widget_add_css_class (field, "error");
-      else
-        gtk_widget_remove_css_class (field, "error");
-    }
-
-  gtk_label_set_label (self->error_label, error ? error->message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
-}
-
-static void
 save (CmParticipantEditor *self,
       GtkWidget           *field)
 {
   g_autoptr(GError) error = NULL;
 
   cm_store_save_participant (self->store, self->participant, &error);
-  show_error (self, field, error);
-}
-
-static void
-set_entry_text (AdwEntryRow *row,
-                const char  *text)
-{
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text);
+  cm_show_field_error (self->error_label, field, error);
 }
 
 static const char *
@@ -109,11 +85,11 @@ load (CmParticipantEditor *self)
 
   self->updating = TRUE;
   if (!gtk_widget_has_css_class (GTK_WIDGET (self->name_row), "error"))
-    set_entry_text (self->name_row, cm_participant_get_name (self->participant));
+    cm_set_entry_text (self->name_row, cm_participant_get_name (self->participant));
   adw_combo_row_set_selected (self->role_row, (guint) cm_participant_get_role (self->participant));
-  set_entry_text (self->organisation_row, cm_participant_get_organisation (self->participant));
-  set_entry_text (self->access_row, cm_participant_get_access_needs (self->participant));
-  set_entry_text (self->payment_row, cm_participant_get_payment_notes (self->participant));
+  cm_set_entry_text (self->organisation_row, cm_participant_get_organisation (self->participant));
+  cm_set_entry_text (self->access_row, cm_participant_get_access_needs (self->participant));
+  cm_set_entry_text (self->payment_row, cm_participant_get_payment_notes (self->participant));
   adw_combo_row_set_selected (self->consent_row,
                               (guint) cm_participant_get_consent (self->participant));
   consent = cm_participant_get_consent (self->participant);
@@ -139,7 +115,7 @@ load_attended (CmParticipantEditor *self)
                                                 &error);
   if (workshops == NULL)
     {
-      show_error (self, NULL, error);
+      cm_show_field_error (self->error_label, NULL, error);
       return;
     }
 
@@ -272,7 +248,7 @@ on_remove_clicked (CmParticipantEditor *self)
 
   if (!cm_store_set_attendance (self->store, self->workshop, self->participant, FALSE, &error))
     {
-      show_error (self, NULL, error);
+      cm_show_field_error (self->error_label, NULL, error);
       return;
     }
 
@@ -307,7 +283,7 @@ on_erase_response (AdwMessageDialog    *dialog,
 
   if (!cm_store_erase_participant (self->store, self->participant, &error))
     {
-      show_error (self, NULL, error);
+      cm_show_field_error (self->error_label, NULL, error);
       return;
     }
 
@@ -450,7 +426,7 @@ cm_participant_editor_set_participant (CmParticipantEditor *self,
   g_set_object (&self->workshop, workshop);
   g_set_object (&self->participant, participant);
 
-  show_error (self, GTK_WIDGET (self->name_row), NULL);
+  cm_show_field_error (self->error_label, GTK_WIDGET (self->name_row), NULL);
   if (participant != NULL)
     g_signal_connect_swapped (participant, "notify", G_CALLBACK (load), self);
 

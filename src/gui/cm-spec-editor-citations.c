@@ -7,6 +7,7 @@
 
 #include "cm-spec-editor-private.h"
 #include "cm-toast.h"
+#include "cm-gui-util.h"
 #include "cm-store-specs.h"
 
 /* Citations: the workshop contributions behind a section, such as the
@@ -131,7 +132,7 @@ cm_spec_editor_citations_load (CmSpecEditor *self)
       n = g_list_model_get_n_items (self->citations);
     }
   else if (error != NULL)
-    cm_spec_editor_show_error (self, self->section_error_label, NULL, error);
+    cm_show_field_error (self->section_error_label, NULL, error);
 
   gtk_widget_set_visible (GTK_WIDGET (self->citation_list), n > 0);
   /* Translators: the expander under a section; %u is how many contributions it cites */

@@ -7,6 +7,7 @@
 
 #include "cm-spec-editor-private.h"
 #include "cm-store-specs.h"
+#include "cm-gui-util.h"
 #include "cm-toast.h"
 
 /* The KPI table: measure, target, frequency and source, each cell an
@@ -65,7 +66,7 @@ on_cell_editing (GtkEditableLabel *label,
       gtk_editable_set_text (GTK_EDITABLE (label), previous);
     }
 
-  cm_spec_editor_show_error (self, self->kpi_error_label, NULL, error);
+  cm_show_field_error (self->kpi_error_label, NULL, error);
   cm_spec_editor_mark_saved (self, error);
 }
 
@@ -182,12 +183,12 @@ cm_spec_editor_kpis_load (CmSpecEditor *self)
     g_signal_handlers_disconnect_by_data (self->kpis, self);
   g_clear_object (&self->kpis);
   gtk_single_selection_set_model (self->kpi_selection, NULL);
-  cm_spec_editor_show_error (self, self->kpi_error_label, NULL, NULL);
+  cm_show_field_error (self->kpi_error_label, NULL, NULL);
 
   if (self->spec != NULL)
     self->kpis = cm_store_list_kpis (self->store, cm_service_spec_get_id (self->spec), &error);
   if (error != NULL)
-    cm_spec_editor_show_error (self, self->kpi_error_label, NULL, error);
+    cm_show_field_error (self->kpi_error_label, NULL, error);
 
   if (self->kpis != NULL)
     {
@@ -260,7 +261,7 @@ cm_spec_editor_add_kpi (CmSpecEditor *self)
 
   if (!cm_store_add_kpi (self->store, kpi, &error))
     {
-      cm_spec_editor_show_error (self, self->kpi_error_label, NULL, error);
+      cm_show_field_error (self->kpi_error_label, NULL, error);
       return;
     }
 
@@ -288,7 +289,7 @@ cm_spec_editor_remove_kpi (CmSpecEditor *self)
   if (!cm_toast_trash_with_undo (GTK_WIDGET (self), self->store, G_OBJECT (kpi), message, NULL,
                                  &error))
     {
-      cm_spec_editor_show_error (self, self->kpi_error_label, NULL, error);
+      cm_show_field_error (self->kpi_error_label, NULL, error);
       return;
     }
 
@@ -311,7 +312,7 @@ cm_spec_editor_move_kpi (CmSpecEditor *self,
   kpi = g_object_ref (selected_kpi (self));
   if (!cm_store_move_kpi (self->store, kpi, position + direction, &error))
     {
-      cm_spec_editor_show_error (self, self->kpi_error_label, NULL, error);
+      cm_show_field_error (self->kpi_error_label, NULL, error);
       return;
     }
 

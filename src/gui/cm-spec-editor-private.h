@@ -74,10 +74,6 @@ struct _CmSpecEditor
 };
 
 /* cm-spec-editor.c */
-void     cm_spec_editor_show_error         (CmSpecEditor  *self,
-                                            GtkLabel      *label,
-                                            GtkWidget     *field,
-                                            const GError  *error);
 void     cm_spec_editor_mark_saved         (CmSpecEditor  *self,
                                             const GError  *error);
 void     cm_spec_editor_update_saved_label (CmSpecEditor  *self);

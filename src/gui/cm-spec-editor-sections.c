@@ -7,6 +7,7 @@
 
 #include "cm-spec-editor-private.h"
 #include "cm-store-specs.h"
+#include "cm-gui-util.h"
 #include "cm-toast.h"
 
 /* Sections: an outline of titles beside the text of the one being edited.
@@ -155,7 +156,7 @@ save_body_now (CmSpecEditor *self)
   cm_store_save_section (self->store, self->section, &error);
 
   /* What was typed stays in the view either way; a failure says why. */
-  cm_spec_editor_show_error (self, self->section_error_label, NULL, error);
+  cm_show_field_error (self->section_error_label, NULL, error);
   cm_spec_editor_mark_saved (self, error);
 }
 
@@ -228,7 +229,7 @@ on_section_title_changed (CmSpecEditor *self)
   cm_spec_section_set_title (self->section,
                              gtk_editable_get_text (GTK_EDITABLE (self->section_title_entry)));
   cm_store_save_section (self->store, self->section, &error);
-  cm_spec_editor_show_error (self, self->section_error_label,
+  cm_show_field_error (self->section_error_label,
                              GTK_WIDGET (self->section_title_entry), error);
   cm_spec_editor_mark_saved (self, error);
 }
@@ -363,7 +364,7 @@ cm_spec_editor_sections_load (CmSpecEditor *self)
     {
       select_section (self, NULL);
       if (error != NULL)
-        cm_spec_editor_show_error (self, self->section_error_label, NULL, error);
+        cm_show_field_error (self->section_error_label, NULL, error);
       return;
     }
 

@@ -7,6 +7,7 @@
 
 #include "cm-demand-editor.h"
 #include "cm-enum-types.h"
+#include "cm-gui-util.h"
 #include "cm-money.h"
 #include "cm-spec-editor-private.h"
 #include "cm-store-specs.h"
@@ -29,24 +30,6 @@ G_STATIC_ASSERT (G_N_ELEMENTS (advocacy_types) == 6);
 G_DEFINE_FINAL_TYPE (CmSpecEditor, cm_spec_editor, GTK_TYPE_WIDGET)
 
 /* Shared helpers --------------------------------------------------------- */
-
-void
-cm_spec_editor_show_error (CmSpecEditor *self,
-                           GtkLabel     *label,
-                           GtkWidget    *field,
-                           const GError *error)
-{
-  if (field != NULL)
-    {
-      if (error != NULL)
-        gtk_widget_add_css_class (field, "error");
-      else
-        gtk_widget_remove_css_class (field, "error");
-    }
-
-  gtk_label_set_label (label, error != NULL ? error->message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), error != NULL);
-}
 
 void
 cm_spec_editor_update_saved_label (CmSpecEditor *self)
@@ -109,14 +92,6 @@ cm_spec_editor_mark_saved (CmSpecEditor *self,
 /* Header fields ------------------------------------------------------------ */
 
 static void
-set_entry_text (AdwEntryRow *row,
-                const char  *text)
-{
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-static void
 load_header (CmSpecEditor *self)
 {
   CmAdvocacyTypes types;
@@ -128,16 +103,16 @@ load_header (CmSpecEditor *self)
 
   gtk_label_set_label (self->heading_label, cm_service_spec_get_title (self->spec));
   if (!gtk_widget_has_css_class (GTK_WIDGET (self->title_row), "error"))
-    set_entry_text (self->title_row, cm_service_spec_get_title (self->spec));
-  set_entry_text (self->lead_row, cm_service_spec_get_lead (self->spec));
-  set_entry_text (self->term_row, cm_service_spec_get_contract_term (self->spec));
+    cm_set_entry_text (self->title_row, cm_service_spec_get_title (self->spec));
+  cm_set_entry_text (self->lead_row, cm_service_spec_get_lead (self->spec));
+  cm_set_entry_text (self->term_row, cm_service_spec_get_contract_term (self->spec));
   if (!gtk_widget_has_css_class (GTK_WIDGET (self->budget_row), "error") &&
       !gtk_widget_has_focus (GTK_WIDGET (self->budget_row)) &&
       gtk_widget_get_focus_child (GTK_WIDGET (self->budget_row)) == NULL)
     {
       g_autofree char *budget = cm_money_format (cm_service_spec_get_budget_pence (self->spec));
 
-      set_entry_text (self->budget_row, budget);
+      cm_set_entry_text (self->budget_row, budget);
     }
   adw_combo_row_set_selected (self->status_row, (guint) cm_service_spec_get_status (self->spec));
   adw_combo_row_set_selected (self->route_row,
@@ -162,7 +137,7 @@ save_spec (CmSpecEditor *self,
   else
     cm_spec_editor_mark_saved (self, error);
 
-  cm_spec_editor_show_error (self, self->details_error_label, field, error);
+  cm_show_field_error (self->details_error_label, field, error);
 }
 
 static void
@@ -208,7 +183,7 @@ on_budget_changed (CmSpecEditor *self)
   if (!cm_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->budget_row)), &pence, &error))
     {
       /* Half-typed amounts are normal: say what is wrong, keep the saved one. */
-      cm_spec_editor_show_error (self, self->details_error_label,
+      cm_show_field_error (self->details_error_label,
                                  GTK_WIDGET (self->budget_row), error);
       return;
     }
@@ -228,7 +203,7 @@ on_budget_focus_leave (CmSpecEditor *self)
 
   budget = cm_money_format (cm_service_spec_get_budget_pence (self->spec));
   self->updating = TRUE;
-  set_entry_text (self->budget_row, budget);
+  cm_set_entry_text (self->budget_row, budget);
   self->updating = FALSE;
 }
 
@@ -288,12 +263,12 @@ on_status_selected (CmSpecEditor *self)
       adw_combo_row_set_selected (self->status_row,
                                   (guint) cm_service_spec_get_status (self->spec));
       self->updating = FALSE;
-      cm_spec_editor_show_error (self, self->details_error_label,
+      cm_show_field_error (self->details_error_label,
                                  GTK_WIDGET (self->status_row), error);
       return;
     }
 
-  cm_spec_editor_show_error (self, self->details_error_label, GTK_WIDGET (self->status_row),
+  cm_show_field_error (self->details_error_label, GTK_WIDGET (self->status_row),
                              NULL);
   cm_spec_editor_mark_saved (self, NULL);
 
@@ -708,7 +683,7 @@ cm_spec_editor_set_spec (CmSpecEditor  *self,
   self->save_failed = FALSE;
 
   /* Messages about the last specification's fields do not apply. */
-  cm_spec_editor_show_error (self, self->details_error_label, GTK_WIDGET (self->title_row), NULL);
+  cm_show_field_error (self->details_error_label, GTK_WIDGET (self->title_row), NULL);
   gtk_widget_remove_css_class (GTK_WIDGET (self->budget_row), "error");
 
   if (spec != NULL)

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cm-gui-util.h"
 #include "cm-person-chooser.h"
 
 /* Every field is written as it changes; the two long texts are written
@@ -118,58 +119,23 @@ cm_workshop_format_start (GDateTime *starts_at)
 /* Saving --------------------------------------------------------------- */
 
 static void
-show_error (CmWorkshopEditor *self,
-            GtkWidget        *field,
-            const GError     *error)
-{
-  if (field != NULL)
-    {
-      if (error != NULL)
-        gtk_widget_add_css_class (field, "error");
-      else
-        gtk_widget_remove_css_class (field, "error");
-    }
-
-  gtk_label_set_label (self->error_label, error ? error->message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
-}
-
-static void
 save (CmWorkshopEditor *self,
       GtkWidget        *field)
 {
   g_autoptr(GError) error = NULL;
 
   cm_store_save_workshop (self->store, self->workshop, &error);
-  show_error (self, field, error);
-}
-
-static char *
-text_of (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  cm_show_field_error (self->error_label, field, error);
 }
 
 static void
 set_view_text (GtkTextView *view,
                const char  *text)
 {
-  g_autofree char *current = text_of (view);
+  g_autofree char *current = cm_text_view_dup_text (view);
 
   if (g_strcmp0 (current, text) != 0)
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
-}
-
-static void
-set_entry_text (AdwEntryRow *row,
-                const char  *text)
-{
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
 static gboolean
@@ -211,11 +177,11 @@ load (CmWorkshopEditor *self)
 
   self->updating = TRUE;
   if (!gtk_widget_has_css_class (GTK_WIDGET (self->title_row), "error"))
-    set_entry_text (self->title_row, cm_workshop_get_title (self->workshop));
+    cm_set_entry_text (self->title_row, cm_workshop_get_title (self->workshop));
   if (!gtk_widget_has_css_class (GTK_WIDGET (self->starts_row), "error"))
-    set_entry_text (self->starts_row, starts);
-  set_entry_text (self->venue_row, cm_workshop_get_venue (self->workshop));
-  set_entry_text (self->facilitator_row, cm_workshop_get_facilitator (self->workshop));
+    cm_set_entry_text (self->starts_row, starts);
+  cm_set_entry_text (self->venue_row, cm_workshop_get_venue (self->workshop));
+  cm_set_entry_text (self->facilitator_row, cm_workshop_get_facilitator (self->workshop));
   adw_combo_row_set_selected (self->state_row, (guint) cm_workshop_get_state (self->workshop));
   if (self->purpose_save_id == 0)
     set_view_text (self->purpose_view, cm_workshop_get_purpose (self->workshop));
@@ -249,7 +215,7 @@ on_starts_changed (CmWorkshopEditor *self)
   if (error != NULL)
     {
       /* A date half typed is normal: say what is expected, keep the saved one. */
-      show_error (self, GTK_WIDGET (self->starts_row), error);
+      cm_show_field_error (self->error_label, GTK_WIDGET (self->starts_row), error);
       return;
     }
 
@@ -292,7 +258,7 @@ on_state_selected (CmWorkshopEditor *self)
 static void
 save_purpose_now (CmWorkshopEditor *self)
 {
-  g_autofree char *text = text_of (self->purpose_view);
+  g_autofree char *text = cm_text_view_dup_text (self->purpose_view);
 
   g_clear_handle_id (&self->purpose_save_id, g_source_remove);
   cm_workshop_set_purpose (self->workshop, text);
@@ -322,7 +288,7 @@ on_purpose_changed (CmWorkshopEditor *self)
 static void
 save_access_now (CmWorkshopEditor *self)
 {
-  g_autofree char *text = text_of (self->access_view);
+  g_autofree char *text = cm_text_view_dup_text (self->access_view);
 
   g_clear_handle_id (&self->access_save_id, g_source_remove);
   cm_workshop_set_access_arrangements (self->workshop, text);
@@ -420,7 +386,7 @@ on_access_toggled (GtkCheckButton   *check,
   g_assert (i < G_N_ELEMENTS (access_phrases));
 
   /* The text as typed so far is the starting point. */
-  text = text_of (self->access_view);
+  text = cm_text_view_dup_text (self->access_view);
   if (gtk_check_button_get_active (check))
     {
       if (names_arrangement (text, i))
@@ -497,7 +463,7 @@ on_person_chosen (CmWorkshopEditor *self,
 
   if (person != NULL && self->workshop != NULL &&
       !cm_store_set_attendance (self->store, self->workshop, person, TRUE, &error))
-    show_error (self, NULL, error);
+    cm_show_field_error (self->error_label, NULL, error);
 }
 
 static void
@@ -517,7 +483,7 @@ on_person_create (CmWorkshopEditor *self,
       !cm_store_commit (self->store, &error))
     {
       cm_store_rollback (self->store);
-      show_error (self, NULL, error);
+      cm_show_field_error (self->error_label, NULL, error);
       return;
     }
 
@@ -699,8 +665,8 @@ cm_workshop_editor_set_workshop (CmWorkshopEditor *self,
   g_set_object (&self->workshop, workshop);
   g_clear_object (&self->attendees);
 
-  show_error (self, GTK_WIDGET (self->title_row), NULL);
-  show_error (self, GTK_WIDGET (self->starts_row), NULL);
+  cm_show_field_error (self->error_label, GTK_WIDGET (self->title_row), NULL);
+  cm_show_field_error (self->error_label, GTK_WIDGET (self->starts_row), NULL);
 
   if (workshop != NULL)
     {
@@ -715,7 +681,7 @@ cm_workshop_editor_set_workshop (CmWorkshopEditor *self,
   load (self);
 
   if (error != NULL)
-    show_error (self, NULL, error);
+    cm_show_field_error (self->error_label, NULL, error);
 }
 
 CmWorkshop *
