@@ -3,12 +3,10 @@
 
 #include "config.h"
 
-#include "cm-cycle-wheel.h"
+#include "cm-cycle-wheel-private.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include "cm-wheel-image.h"
-#include "cm-wheel-painter.h"
 
 /* The commissioning-cycle wheel on screen. The report painter draws it; this
  * widget keeps the wheel (all but hover, selection and focus) as an image of
@@ -18,30 +16,9 @@
  * goes to GTK as a border node with round corners, which every renderer
  * draws straight onto the frame, rather than as pixels.
  *
- * The selected activity doubles as the keyboard cursor. */
+ * The selected activity doubles as the keyboard cursor; the keyboard and the
+ * pointer are handled in cm-cycle-wheel-input.c. */
 
-struct _CmCycleWheel
-{
-  GtkWidget             parent_instance;
-
-  GListModel           *activities;
-  GPtrArray            *watched;          /* activities we listen to */
-  CmCycle              *cycle;
-  CmActivity           *selected;
-
-  CmWheelModel         *model;
-  gboolean              model_stale;
-  PangoFontDescription *font;
-
-  CmWheelImage         *image;
-
-  CmWheelHit            hover;
-
-  /* While Up and Down go from ring to ring, they keep to the angle they
-   * started from, as a text cursor keeps its column. */
-  double                ring_angle;
-  gboolean              ring_angle_set;
-};
 
 enum {
   PROP_0,
@@ -128,9 +105,9 @@ ensure_model (CmCycleWheel *self)
   self->model_stale = FALSE;
 }
 
-static void
-get_selected_hit (CmCycleWheel *self,
-                  CmWheelHit   *hit)
+void
+cm_cycle_wheel_get_selected_hit (CmCycleWheel *self,
+                                 CmWheelHit   *hit)
 {
   CmWheelHit none = CM_WHEEL_HIT_INIT;
 
@@ -139,9 +116,9 @@ get_selected_hit (CmCycleWheel *self,
     *hit = none;
 }
 
-static void
-get_geometry (CmCycleWheel    *self,
-              CmWheelGeometry *geometry)
+void
+cm_cycle_wheel_get_geometry (CmCycleWheel    *self,
+                             CmWheelGeometry *geometry)
 {
   ensure_model (self);
   cm_wheel_model_get_geometry (self->model,
@@ -159,7 +136,7 @@ update_description (CmCycleWheel *self)
   if (gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
 
-  get_selected_hit (self, &hit);
+  cm_cycle_wheel_get_selected_hit (self, &hit);
   if (hit.kind == CM_WHEEL_HIT_NONE)
     hit.kind = CM_WHEEL_HIT_CENTRE;
   description = cm_wheel_model_describe (self->model, &hit);
@@ -266,9 +243,9 @@ on_style_changed (CmCycleWheel *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-select_hit (CmCycleWheel     *self,
-            const CmWheelHit *hit)
+void
+cm_cycle_wheel_select_hit (CmCycleWheel     *self,
+                           const CmWheelHit *hit)
 {
   CmActivity *activity;
 
@@ -278,201 +255,11 @@ select_hit (CmCycleWheel     *self,
     cm_cycle_wheel_set_selected (self, activity);
 }
 
-/* Keyboard */
-
-static gboolean
-switch_ring (CmCycleWheel          *self,
-             const CmWheelGeometry *geometry,
-             const CmWheelHit      *from,
-             CmRing                 ring)
+/* Opens the selected activity, as Enter or a double click does. */
+void
+cm_cycle_wheel_activate_selected (CmCycleWheel *self)
 {
-  CmWheelSector sector;
-  CmWheelHit to;
-  double angle;
-
-  if (from->ring == ring || !cm_wheel_geometry_get_sector (geometry, from, &sector))
-    return FALSE;
-
-  angle = self->ring_angle_set ? self->ring_angle
-                               : (sector.start_angle + sector.end_angle) / 2.0;
-  if (!cm_wheel_geometry_nearest_in_ring (geometry, ring, angle, &to))
-    return FALSE;
-
-  select_hit (self, &to);
-  self->ring_angle = angle;
-  self->ring_angle_set = TRUE;
-  return TRUE;
-}
-
-static gboolean
-move_cursor (CmCycleWheel *self,
-             guint         keyval)
-{
-  CmWheelGeometry geometry;
-  CmWheelHit from, to = CM_WHEEL_HIT_INIT;
-  gboolean moved = FALSE;
-
-  get_geometry (self, &geometry);
-  get_selected_hit (self, &from);
-
-  if (from.kind != CM_WHEEL_HIT_SEGMENT)
-    {
-      /* Nothing selected yet: start at the current stage. */
-      CmStage stage = cm_wheel_model_get_current_stage (self->model);
-
-      moved = cm_wheel_geometry_first_in_stage (&geometry, stage, &to) ||
-              cm_wheel_geometry_step (&geometry, &from, 1, &to);
-    }
-  else
-    {
-      switch (keyval)
-        {
-        case GDK_KEY_Right:
-        case GDK_KEY_KP_Right:
-          moved = cm_wheel_geometry_step (&geometry, &from, 1, &to);
-          break;
-        case GDK_KEY_Left:
-        case GDK_KEY_KP_Left:
-          moved = cm_wheel_geometry_step (&geometry, &from, -1, &to);
-          break;
-        case GDK_KEY_Up:
-        case GDK_KEY_KP_Up:
-        case GDK_KEY_Page_Up:
-        case GDK_KEY_KP_Page_Up:
-          if (!switch_ring (self, &geometry, &from, CM_RING_COMMISSIONING))
-            gtk_widget_error_bell (GTK_WIDGET (self));
-          return TRUE;
-        case GDK_KEY_Down:
-        case GDK_KEY_KP_Down:
-        case GDK_KEY_Page_Down:
-        case GDK_KEY_KP_Page_Down:
-          if (!switch_ring (self, &geometry, &from, CM_RING_PROCUREMENT))
-            gtk_widget_error_bell (GTK_WIDGET (self));
-          return TRUE;
-        case GDK_KEY_Home:
-        case GDK_KEY_KP_Home:
-          moved = cm_wheel_geometry_first (&geometry, from.ring, &to);
-          break;
-        case GDK_KEY_End:
-        case GDK_KEY_KP_End:
-          moved = cm_wheel_geometry_last (&geometry, from.ring, &to);
-          break;
-        default:
-          break;
-        }
-    }
-
-  if (moved)
-    select_hit (self, &to);
-  else
-    gtk_widget_error_bell (GTK_WIDGET (self));
-  return TRUE;
-}
-
-static gboolean
-on_key_pressed (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                CmCycleWheel          *self)
-{
-  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
-    return FALSE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-    case GDK_KEY_Page_Up:
-    case GDK_KEY_KP_Page_Up:
-    case GDK_KEY_Page_Down:
-    case GDK_KEY_KP_Page_Down:
-    case GDK_KEY_Home:
-    case GDK_KEY_KP_Home:
-    case GDK_KEY_End:
-    case GDK_KEY_KP_End:
-      if ((state & GDK_SHIFT_MASK) != 0)
-        return FALSE;
-      return move_cursor (self, keyval);
-
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_ISO_Enter:
-    case GDK_KEY_space:
-    case GDK_KEY_KP_Space:
-      if (self->selected == NULL)
-        return move_cursor (self, keyval);
-      g_signal_emit (self, signals[ACTIVITY_ACTIVATED], 0, self->selected);
-      return TRUE;
-
-    default:
-      return FALSE;
-    }
-}
-
-/* Pointer */
-
-static void
-set_hover (CmCycleWheel     *self,
-           const CmWheelHit *hit)
-{
-  if (cm_wheel_hit_equal (&self->hover, hit))
-    return;
-
-  self->hover = *hit;
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
-                                   hit->kind == CM_WHEEL_HIT_SEGMENT ? "pointer" : NULL);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-on_motion (GtkEventControllerMotion *controller,
-           double                    x,
-           double                    y,
-           CmCycleWheel             *self)
-{
-  CmWheelGeometry geometry;
-  CmWheelHit hit;
-
-  get_geometry (self, &geometry);
-  cm_wheel_geometry_hit_test (&geometry, x, y, &hit);
-  set_hover (self, &hit);
-}
-
-static void
-on_leave (GtkEventControllerMotion *controller,
-          CmCycleWheel             *self)
-{
-  CmWheelHit none = CM_WHEEL_HIT_INIT;
-
-  set_hover (self, &none);
-}
-
-static void
-on_pressed (GtkGestureClick *gesture,
-            int              n_press,
-            double           x,
-            double           y,
-            CmCycleWheel    *self)
-{
-  CmWheelGeometry geometry;
-  CmWheelHit hit;
-
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-
-  get_geometry (self, &geometry);
-  if (cm_wheel_geometry_hit_test (&geometry, x, y, &hit) != CM_WHEEL_HIT_SEGMENT)
-    return;
-
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  select_hit (self, &hit);
-  if (n_press == 2 && self->selected != NULL)
+  if (self->selected != NULL)
     g_signal_emit (self, signals[ACTIVITY_ACTIVATED], 0, self->selected);
 }
 
@@ -576,7 +363,7 @@ cm_cycle_wheel_snapshot (GtkWidget   *widget,
   cm_wheel_image_append (self->image, snapshot, width, height);
 
   state.hover = self->hover;
-  get_selected_hit (self, &state.selected);
+  cm_cycle_wheel_get_selected_hit (self, &state.selected);
   state.focus_visible = gtk_widget_has_visible_focus (widget);
   state.font = self->font;
 
@@ -626,9 +413,9 @@ cm_cycle_wheel_query_tooltip (GtkWidget  *widget,
   CmWheelHit hit;
   double sx, sy, sw, sh;
 
-  get_geometry (self, &geometry);
+  cm_cycle_wheel_get_geometry (self, &geometry);
   if (keyboard_tooltip)
-    get_selected_hit (self, &hit);
+    cm_cycle_wheel_get_selected_hit (self, &hit);
   else
     cm_wheel_geometry_hit_test (&geometry, x, y, &hit);
 
@@ -783,8 +570,6 @@ static void
 cm_cycle_wheel_init (CmCycleWheel *self)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
-  GtkEventController *controller;
-  GtkGesture *click;
 
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
   self->image = cm_wheel_image_new (GTK_WIDGET (self));
@@ -794,20 +579,7 @@ cm_cycle_wheel_init (CmCycleWheel *self)
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  controller = gtk_event_controller_motion_new ();
-  g_signal_connect (controller, "enter", G_CALLBACK (on_motion), self);
-  g_signal_connect (controller, "motion", G_CALLBACK (on_motion), self);
-  g_signal_connect (controller, "leave", G_CALLBACK (on_leave), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  cm_cycle_wheel_add_input_controllers (self);
 
   g_signal_connect_object (style, "notify::dark", G_CALLBACK (on_style_changed), self,
                            G_CONNECT_SWAPPED);
