@@ -3,69 +3,31 @@
 
 #include "config.h"
 
-#include "cm-demand-editor.h"
+#include "cm-demand-editor-private.h"
 
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <math.h>
 
-#include "cm-demand-chart-view.h"
 #include "cm-gui-util.h"
-#include "cm-money.h"
 #include "cm-store-specs.h"
 
 /* The demand model of one specification: inputs for each process and for
  * the model as a whole, the figures year by year and the chart. Every
  * change is worked out at once and saved a moment later (and when the
  * editor goes away), valid or not, so nothing typed is lost; each input
- * that cannot be used says why beside it. */
+ * that cannot be used says why beside it. The figures, the checks and the
+ * chart are in cm-demand-editor-figures.c. */
 
 #define SAVE_DELAY_MS 400
 
-typedef enum
-{
-  FIELD_PEOPLE,
-  FIELD_SUBSTANTIAL,
-  FIELD_NO_INDIVIDUAL,
-  FIELD_UPTAKE,
-  FIELD_EXCEPTIONS,
-  FIELD_HOURS,
-  FIELD_LABEL,       /* only for the free row */
-  N_FIELDS
-} RowField;
 
-static const CmDemandField field_ids[N_FIELDS] = {
+const CmDemandField cm_demand_editor_field_ids[N_FIELDS] = {
   CM_DEMAND_FIELD_PEOPLE_PER_YEAR, CM_DEMAND_FIELD_P_SUBSTANTIAL_DIFFICULTY,
   CM_DEMAND_FIELD_P_NO_APPROPRIATE_INDIVIDUAL, CM_DEMAND_FIELD_UPTAKE,
   CM_DEMAND_FIELD_EXCEPTION_CASES, CM_DEMAND_FIELD_HOURS_PER_CASE, CM_DEMAND_FIELD_OTHER_LABEL,
 };
 
-struct _CmDemandEditor
-{
-  GtkWidget            parent_instance;
-
-  CmStore             *store;
-  CmServiceSpec       *spec;
-  CmDemandInputs      *inputs;
-  guint                save_id;
-  gboolean             updating;
-  gboolean             read_only;    /* the saved model could not be read: never overwrite */
-
-  AdwPreferencesGroup *processes_group;
-  AdwEntryRow         *hourly_rate_row;
-  AdwEntryRow         *growth_row;
-  GtkSpinButton       *years_spin;
-  AdwActionRow        *budget_row;
-  GtkLabel            *model_error_label;
-  GtkLabel            *load_error_label;
-  CmDemandChartView   *chart;
-  GtkGrid             *table;
-
-  AdwExpanderRow      *process_rows[CM_N_DEMAND_PROCESSES];
-  AdwEntryRow         *field_rows[CM_N_DEMAND_PROCESSES][N_FIELDS];
-  GtkLabel            *process_errors[CM_N_DEMAND_PROCESSES];
-  GtkImage            *process_warnings[CM_N_DEMAND_PROCESSES];
-};
 
 G_DEFINE_FINAL_TYPE (CmDemandEditor, cm_demand_editor, GTK_TYPE_WIDGET)
 
@@ -131,10 +93,10 @@ format_number (double value)
   return g_strdup_printf ("%.10g", value);
 }
 
-static double *
-row_value (CmDemandInputs *inputs,
-           guint           process,
-           RowField        field)
+double *
+cm_demand_editor_row_value (CmDemandInputs *inputs,
+                            guint           process,
+                            RowField        field)
 {
   CmDemandRow *row = &inputs->rows[process];
 
@@ -159,15 +121,6 @@ row_value (CmDemandInputs *inputs,
     }
 }
 
-static void
-mark (GtkWidget *widget,
-      gboolean   bad)
-{
-  if (bad)
-    gtk_widget_add_css_class (widget, "error");
-  else
-    gtk_widget_remove_css_class (widget, "error");
-}
 
 /* Saving ----------------------------------------------------------------- */
 
@@ -209,232 +162,6 @@ schedule_save (CmDemandEditor *self)
   self->save_id = g_timeout_add (SAVE_DELAY_MS, save_timeout, self);
 }
 
-/* Figures ---------------------------------------------------------------- */
-
-static GtkWidget *
-table_label (const char *text,
-             gboolean    heading,
-             gboolean    number)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), number ? 1.0 : 0.0);
-  if (heading)
-    gtk_widget_add_css_class (label, "heading");
-  if (number)
-    gtk_widget_add_css_class (label, "numeric");
-  return label;
-}
-
-static void
-add_table_row (CmDemandEditor     *self,
-               int                 row,
-               const char         *title,
-               const CmDemandYear *figures,
-               gboolean            heading)
-{
-  g_autofree char *cases = g_strdup_printf ("%'.1f", figures->total_cases);
-  g_autofree char *hours = g_strdup_printf ("%'.0f", round (figures->total_hours));
-  g_autofree char *cost = cm_money_format ((gint64) llround (figures->total_cost * 100));
-  g_autofree char *gap = NULL;
-
-  if (figures->budget_hours > 0 && figures->total_hours > figures->budget_hours)
-    gap = g_strdup_printf ("%'.0f", round (figures->total_hours - figures->budget_hours));
-  else
-    gap = g_strdup (figures->budget_hours > 0 ? "—" : "");
-
-  gtk_grid_attach (self->table, table_label (title, heading, FALSE), 0, row, 1, 1);
-  gtk_grid_attach (self->table, table_label (cases, heading, TRUE), 1, row, 1, 1);
-  gtk_grid_attach (self->table, table_label (hours, heading, TRUE), 2, row, 1, 1);
-  gtk_grid_attach (self->table, table_label (cost, heading, TRUE), 3, row, 1, 1);
-  gtk_grid_attach (self->table, table_label (gap, heading, TRUE), 4, row, 1, 1);
-}
-
-static void
-update_table (CmDemandEditor       *self,
-              const CmDemandResult *result)
-{
-  const char *headings[] = {
-    /* Translators: column headings of the demand table */
-    N_("Year"), N_("Cases"), N_("Hours"), N_("Cost"), N_("Hours over budget"),
-  };
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table))) != NULL)
-    gtk_grid_remove (self->table, child);
-
-  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
-    gtk_grid_attach (self->table, table_label (_(headings[i]), TRUE, i > 0), (int) i, 0, 1, 1);
-
-  for (guint y = 0; y < result->n_years; y++)
-    {
-      g_autofree char *year = g_strdup_printf ("%u", y + 1);
-
-      add_table_row (self, (int) y + 1, year, &result->years[y], FALSE);
-    }
-
-  /* Translators: the last row of the demand table, summed over every year */
-  add_table_row (self, (int) result->n_years + 1, _("Total"), &result->period, TRUE);
-}
-
-static void
-update_subtitles (CmDemandEditor       *self,
-                  const CmDemandResult *result)
-{
-  for (guint i = 0; i < CM_N_DEMAND_PROCESSES; i++)
-    {
-      g_autofree char *cases = g_strdup_printf ("%'.1f", result->years[0].cases[i]);
-      g_autofree char *hours = g_strdup_printf ("%'.0f", round (result->years[0].hours[i]));
-      g_autofree char *subtitle = NULL;
-
-      /* Translators: under a process in the demand model; figures for the first year */
-      subtitle = g_strdup_printf (_("%s cases, %s hours in year 1"), cases, hours);
-      adw_expander_row_set_subtitle (self->process_rows[i], subtitle);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->process_rows[i]),
-                                     cm_demand_inputs_get_row_label (self->inputs, i));
-    }
-}
-
-/* Marks every input that cannot be used, each with its reason. The model
- * reports the first bad input, so it is asked again with that one set
- * right until nothing is left. */
-static void
-show_validation (CmDemandEditor *self)
-{
-  g_autoptr(CmDemandInputs) probe = cm_demand_inputs_copy (self->inputs);
-  g_autoptr(GString) model_errors = g_string_new (NULL);
-  GString *row_errors[CM_N_DEMAND_PROCESSES];
-  gboolean bad[CM_N_DEMAND_PROCESSES][N_FIELDS] = { { FALSE } };
-  gboolean bad_rate = FALSE, bad_growth = FALSE;
-
-  for (guint i = 0; i < CM_N_DEMAND_PROCESSES; i++)
-    row_errors[i] = g_string_new (NULL);
-
-  for (guint attempt = 0; attempt < 64; attempt++)
-    {
-      g_autoptr(GError) error = NULL;
-      CmDemandProcess process;
-      CmDemandField field;
-
-      if (cm_demand_inputs_validate (probe, &process, &field, &error))
-        break;
-
-      if ((int) process >= 0 && (int) process < CM_N_DEMAND_PROCESSES)
-        {
-          for (guint f = 0; f < N_FIELDS; f++)
-            {
-              if (field_ids[f] != field)
-                continue;
-              bad[process][f] = TRUE;
-              if (f == FIELD_LABEL)
-                cm_demand_inputs_set_other_label (probe, "");
-              else
-                *row_value (probe, process, f) = f == FIELD_SUBSTANTIAL ||
-                                                 f == FIELD_NO_INDIVIDUAL ||
-                                                 f == FIELD_UPTAKE ? 0.5 : 0;
-            }
-          g_string_append_printf (row_errors[process], "%s%s",
-                                  row_errors[process]->len ? "\n" : "", error->message);
-        }
-      else
-        {
-          g_string_append_printf (model_errors, "%s%s", model_errors->len ? "\n" : "",
-                                  error->message);
-          if (field == CM_DEMAND_FIELD_HOURLY_RATE)
-            {
-              bad_rate = TRUE;
-              probe->hourly_rate = 1;
-            }
-          else if (field == CM_DEMAND_FIELD_GROWTH_RATE)
-            {
-              bad_growth = TRUE;
-              probe->growth_rate = 0;
-            }
-          else if (field == CM_DEMAND_FIELD_YEARS)
-            probe->years = CM_DEMAND_MIN_YEARS;
-          else
-            probe->budget_pence = 0;
-        }
-    }
-
-  /* A number that could not be read is marked already; keep its reason. */
-  if (!gtk_widget_has_css_class (GTK_WIDGET (self->hourly_rate_row), "parse-error"))
-    mark (GTK_WIDGET (self->hourly_rate_row), bad_rate);
-  if (!gtk_widget_has_css_class (GTK_WIDGET (self->growth_row), "parse-error"))
-    mark (GTK_WIDGET (self->growth_row), bad_growth);
-
-  for (guint i = 0; i < CM_N_DEMAND_PROCESSES; i++)
-    {
-      for (guint f = 0; f < N_FIELDS; f++)
-        {
-          GtkWidget *row = GTK_WIDGET (self->field_rows[i][f]);
-
-          if (row == NULL)
-            continue;
-          if (gtk_widget_has_css_class (row, "parse-error"))
-            {
-              g_string_append_printf (row_errors[i], "%s%s",
-                                      row_errors[i]->len ? "\n" : "",
-                                      gtk_widget_get_tooltip_text (row));
-              continue;
-            }
-          mark (row, bad[i][f]);
-        }
-
-      gtk_label_set_label (self->process_errors[i], row_errors[i]->str);
-      gtk_widget_set_visible (GTK_WIDGET (self->process_errors[i]), row_errors[i]->len > 0);
-      gtk_widget_set_visible (GTK_WIDGET (self->process_warnings[i]), row_errors[i]->len > 0);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->process_warnings[i]), row_errors[i]->str);
-      if (row_errors[i]->len > 0)
-        adw_expander_row_set_expanded (self->process_rows[i], TRUE);
-      g_string_free (row_errors[i], TRUE);
-    }
-
-  for (AdwEntryRow **row = (AdwEntryRow *[]) { self->hourly_rate_row, self->growth_row, NULL };
-       *row != NULL; row++)
-    {
-      if (gtk_widget_has_css_class (GTK_WIDGET (*row), "parse-error"))
-        g_string_append_printf (model_errors, "%s%s", model_errors->len ? "\n" : "",
-                                gtk_widget_get_tooltip_text (GTK_WIDGET (*row)));
-    }
-
-  gtk_label_set_label (self->model_error_label, model_errors->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->model_error_label), model_errors->len > 0);
-}
-
-static void
-recompute (CmDemandEditor *self)
-{
-  g_autoptr(CmDemandResult) result = NULL;
-  g_autofree char *budget = NULL;
-
-  if (self->inputs == NULL)
-    return;
-
-  result = cm_demand_compute (self->inputs);
-  cm_demand_chart_view_set_data (self->chart, self->inputs, result);
-  update_table (self, result);
-  update_subtitles (self, result);
-  show_validation (self);
-
-  budget = cm_money_format (self->inputs->budget_pence);
-  if (self->inputs->budget_pence > 0 && self->inputs->hourly_rate > 0)
-    {
-      g_autofree char *hours = g_strdup_printf ("%'.0f", result->years[0].budget_hours);
-      g_autofree char *subtitle = NULL;
-
-      /* Translators: the commissioned budget and the hours it buys, e.g.
-       * "£96,000.00, which buys 3,000 hours (set on the Details tab)" */
-      subtitle = g_strdup_printf (_("%s, which buys %s hours (set on the Details tab)"),
-                                  budget, hours);
-      adw_action_row_set_subtitle (self->budget_row, subtitle);
-    }
-  else
-    adw_action_row_set_subtitle (self->budget_row,
-                                 _("Not set yet: give the budget on the Details tab to "
-                                   "compare it with the demand"));
-}
-
 /* Editing ---------------------------------------------------------------- */
 
 static void
@@ -468,7 +195,7 @@ load_fields (CmDemandEditor *self)
           if (f == FIELD_LABEL)
             text = g_strdup (self->inputs->other_label ? self->inputs->other_label : "");
           else
-            text = format_number (*row_value (self->inputs, i, f) * (is_percent (f) ? 100 : 1));
+            text = format_number (*cm_demand_editor_row_value (self->inputs, i, f) * (is_percent (f) ? 100 : 1));
           cm_set_entry_text (self->field_rows[i][f], text);
           gtk_widget_remove_css_class (GTK_WIDGET (self->field_rows[i][f]), "parse-error");
           gtk_widget_set_tooltip_text (GTK_WIDGET (self->field_rows[i][f]), NULL);
@@ -476,13 +203,13 @@ load_fields (CmDemandEditor *self)
     }
 
   self->updating = FALSE;
-  recompute (self);
+  cm_demand_editor_recompute (self);
 }
 
 static void
 changed (CmDemandEditor *self)
 {
-  recompute (self);
+  cm_demand_editor_recompute (self);
   schedule_save (self);
 }
 
@@ -533,7 +260,7 @@ on_field_changed (AdwEntryRow    *row,
           cm_demand_inputs_set_other_label (self->inputs,
                                             gtk_editable_get_text (GTK_EDITABLE (row)));
         else
-          read_entry (row, is_percent (f) ? 100 : 1, row_value (self->inputs, i, f));
+          read_entry (row, is_percent (f) ? 100 : 1, cm_demand_editor_row_value (self->inputs, i, f));
         changed (self);
         return;
       }
