@@ -8,7 +8,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
-#include "cm-wheel-private.h"
+#include "cm-wheel-labels-private.h"
 
 /* Where the wheel's text goes. Labels are laid out once per model and size,
  * then drawn from the cache: hover, selection and palette changes only
@@ -27,37 +27,10 @@
  * When only statuses change, a model takes over the last layout and lays out
  * just the centre again. The centre's texts are tried at the same sizes in the
  * same box as the last time, so how each try came out is remembered from one
- * layout of the centre to the next: the title is not shaped again. */
-
-#define SMALLEST_FONT_PX  6.5
-#define MAX_RUNGS         12
-#define LADDER_STEP       1.12
-#define MAX_CANDIDATES    8
-#define RADIAL_PENALTY    0.7   /* level text is easier to read */
-
-/* A box for a label, in a frame turned by @angle about the wheel's centre. */
-typedef struct
-{
-  CmWheelBox box;
-  double     angle;
-  gboolean   radial;
-} Candidate;
-
-typedef struct
-{
-  CmWheelModel         *model;
-  PangoContext         *context;
-  PangoFontDescription *font;      /* the user's font, at an absolute size */
-  double                base;      /* its size in user units */
-  double                scale;     /* how much labels may grow with the wheel */
-  CmWheelGeometry       geometry;
-  CmWheelMetrics        metrics;
-  GArray               *labels;
-  GHashTable           *fits;           /* of Fit, by size, box and text */
-  GHashTable           *previous_fits;  /* the last layout's, or NULL */
-  double                ladder[MAX_RUNGS];
-  guint                 n_rungs;
-} Builder;
+ * layout of the centre to the next: the title is not shaped again.
+ *
+ * The activities' labels, ring by ring, are laid out in
+ * cm-wheel-labels-ring.c; the stage names and the centre here. */
 
 /* How a text fitted a box; its layout is not changed again. */
 typedef struct
@@ -66,31 +39,12 @@ typedef struct
   gboolean     fits;
 } Fit;
 
-/* A segment's label while its ring is being laid out. */
-typedef struct
-{
-  const char       *text;
-  PangoStyle        style;
-  CmWheelLabelKind  kind;
-  CmWheelHit        hit;
-  CmWheelTextRole   role;
-  Candidate         candidates[MAX_CANDIDATES];
-  guint             n_candidates;
-  int               best;       /* candidate, or -1 when nothing fits whole */
-  guint             best_rung;
-  /* On one line at the ladder's largest size: how wide the text and its
-   * widest word are, and how tall a line is. */
-  double            line_width;
-  double            word_width;
-  double            line_height;
-} Pending;
-
-static void
-set_layout_size (PangoLayout                *layout,
-                 const PangoFontDescription *font,
-                 double                      size,
-                 PangoWeight                 weight,
-                 PangoStyle                  style)
+void
+cm_wheel_labels_set_size (PangoLayout                *layout,
+                          const PangoFontDescription *font,
+                          double                      size,
+                          PangoWeight                 weight,
+                          PangoStyle                  style)
 {
   PangoFontDescription *desc = pango_font_description_copy_static (font);
 
@@ -104,22 +58,22 @@ set_layout_size (PangoLayout                *layout,
 /* Whether the text fits in width × height at @size, wrapped between words;
  * or, when @shorten, ellipsized at the end (and broken inside a word only
  * when a word is wider than the box). */
-static gboolean
-try_fit (PangoLayout                *layout,
-         const PangoFontDescription *font,
-         double                      size,
-         PangoWeight                 weight,
-         PangoStyle                  style,
-         double                      width,
-         double                      height,
-         gboolean                    shorten)
+gboolean
+cm_wheel_labels_try_fit (PangoLayout                *layout,
+                         const PangoFontDescription *font,
+                         double                      size,
+                         PangoWeight                 weight,
+                         PangoStyle                  style,
+                         double                      width,
+                         double                      height,
+                         gboolean                    shorten)
 {
   PangoRectangle logical;
 
   if (width < 1.0 || height < 1.0)
     return FALSE;
 
-  set_layout_size (layout, font, size, weight, style);
+  cm_wheel_labels_set_size (layout, font, size, weight, style);
   pango_layout_set_width (layout, (int) floor (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   pango_layout_set_ellipsize (layout, shorten ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
@@ -135,9 +89,9 @@ try_fit (PangoLayout                *layout,
   return logical.width <= width * PANGO_SCALE && logical.height <= height * PANGO_SCALE;
 }
 
-static PangoLayout *
-new_layout (Builder    *builder,
-            const char *text)
+PangoLayout *
+cm_wheel_labels_new_layout (Builder    *builder,
+                            const char *text)
 {
   PangoLayout *layout = pango_layout_new (builder->context);
 
@@ -191,8 +145,8 @@ fit_text (Builder     *builder,
   if (fit == NULL)
     {
       fit = g_new (Fit, 1);
-      fit->layout = new_layout (builder, text);
-      fit->fits = try_fit (fit->layout, builder->font, size, weight, PANGO_STYLE_NORMAL,
+      fit->layout = cm_wheel_labels_new_layout (builder, text);
+      fit->fits = cm_wheel_labels_try_fit (fit->layout, builder->font, size, weight, PANGO_STYLE_NORMAL,
                            width, height, shorten);
       g_hash_table_insert (builder->fits, g_steal_pointer (&key), fit);
     }
@@ -203,12 +157,12 @@ fit_text (Builder     *builder,
 
 /* Centres the laid-out text on @box, in a frame turned by @angle about the
  * wheel's centre. */
-static void
-place_layout (Builder            *builder,
-              CmWheelPlacedLabel *label,
-              PangoLayout        *layout,
-              const CmWheelBox   *box,
-              double              angle)
+void
+cm_wheel_labels_place (Builder            *builder,
+                       CmWheelPlacedLabel *label,
+                       PangoLayout        *layout,
+                       const CmWheelBox   *box,
+                       double              angle)
 {
   const CmWheelGeometry *g = &builder->geometry;
   PangoRectangle logical;
@@ -232,406 +186,11 @@ place_layout (Builder            *builder,
   label->text_dy = -h / 2.0 - (double) logical.y / PANGO_SCALE;
 }
 
-static void
-add_label (Builder            *builder,
-           CmWheelPlacedLabel *label)
+void
+cm_wheel_labels_add (Builder            *builder,
+                     CmWheelPlacedLabel *label)
 {
   g_array_append_val (builder->labels, *label);
-}
-
-/* The slot for a segment's status mark: a square by the outer edge at the
- * segment's angular middle. Returns its side, or 0 when there is no room. */
-static double
-mark_slot (Builder             *builder,
-           const CmWheelRegion *region,
-           const CmWheelSector *sector,
-           CmWheelBox          *mark)
-{
-  double thickness = region->r_max - region->r_min;
-  double m = MIN (thickness * 0.22, builder->base * builder->scale * 1.05);
-  double mid = (sector->start_angle + sector->end_angle) / 2.0;
-
-  for (; m >= 5.0; m *= 0.85)
-    {
-      double c = region->r_max - m * 0.7072;
-
-      cm_wheel_box_init_centred (mark, c * cos (mid), c * sin (mid), m, m);
-      if (cm_wheel_region_contains_box (region, mark))
-        return m;
-    }
-  return 0.0;
-}
-
-/* Level boxes of a few shapes and, turned to run out from the centre (and
- * read left to right), long ones. */
-static void
-find_candidates (Builder             *builder,
-                 const CmWheelRegion *region,
-                 double               mid_angle,
-                 Pending             *pending)
-{
-  static const double level_aspects[] = { 0.6, 1.0, 1.7, 3.0, 5.0 };
-  static const double radial_aspects[] = { 1.5, 3.0, 6.0 };
-  double min_size = builder->ladder[builder->n_rungs - 1];
-  double angle = cos (mid_angle) >= -1e-9 ? mid_angle : mid_angle + G_PI;
-  CmWheelRegion turned;
-
-  G_STATIC_ASSERT (G_N_ELEMENTS (level_aspects) + G_N_ELEMENTS (radial_aspects) <=
-                   MAX_CANDIDATES);
-
-  pending->n_candidates = 0;
-  cm_wheel_region_rotate (region, angle, &turned);
-
-  for (guint i = 0; i < G_N_ELEMENTS (level_aspects) + G_N_ELEMENTS (radial_aspects); i++)
-    {
-      gboolean radial = i >= G_N_ELEMENTS (level_aspects);
-      Candidate *candidate = &pending->candidates[pending->n_candidates];
-
-      if (!radial)
-        {
-          if (!cm_wheel_region_largest_box (region, level_aspects[i], &candidate->box))
-            continue;
-        }
-      else if (!cm_wheel_region_largest_box (&turned,
-                                             radial_aspects[i - G_N_ELEMENTS (level_aspects)],
-                                             &candidate->box))
-        {
-          continue;
-        }
-
-      if (candidate->box.y1 - candidate->box.y0 < min_size ||
-          candidate->box.x1 - candidate->box.x0 < 2.0 * min_size)
-        continue;
-
-      candidate->radial = radial;
-      candidate->angle = radial ? angle : 0.0;
-      pending->n_candidates++;
-    }
-}
-
-static gboolean
-candidate_fits (Builder         *builder,
-                PangoLayout     *layout,
-                const Pending   *pending,
-                const Candidate *candidate,
-                double           size)
-{
-  return try_fit (layout, builder->font, size, PANGO_WEIGHT_NORMAL, pending->style,
-                  candidate->box.x1 - candidate->box.x0,
-                  candidate->box.y1 - candidate->box.y0, FALSE);
-}
-
-/* Measures the text on one line at the ladder's largest size. Shaping is
- * what laying text out costs, and metrics are unhinted, so sizes scale
- * these figures: a box that clearly cannot hold the text at some size is
- * turned down without shaping it again. */
-static void
-measure_line (Builder     *builder,
-              PangoLayout *layout,
-              Pending     *pending)
-{
-  const char *text = pending->text;
-  PangoRectangle logical;
-  const char *word = text;
-
-  set_layout_size (layout, builder->font, builder->ladder[0], PANGO_WEIGHT_NORMAL,
-                   pending->style);
-  pango_layout_set_width (layout, -1);
-  pango_layout_set_height (layout, -1);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
-  pango_layout_get_extents (layout, NULL, &logical);
-  pending->line_width = (double) logical.width / PANGO_SCALE;
-  pending->line_height = (double) logical.height / PANGO_SCALE;
-  pending->word_width = 0.0;
-
-  for (const char *p = text; ; p++)
-    {
-      if (*p == ' ' || *p == '\0')
-        {
-          PangoRectangle start, end;
-
-          pango_layout_index_to_pos (layout, (int) (word - text), &start);
-          pango_layout_index_to_pos (layout, (int) (p - text), &end);
-          pending->word_width = MAX (pending->word_width,
-                                     (double) ABS (end.x - start.x) / PANGO_SCALE);
-          word = p + 1;
-        }
-      if (*p == '\0')
-        break;
-    }
-}
-
-/* Whether the text surely does not fit in @candidate at @size: its widest
- * word is wider than the box, or the lines it needs are taller. With room
- * to spare for rounding, so that a box it might fit is always tried. */
-static gboolean
-surely_too_small (Builder         *builder,
-                  const Pending   *pending,
-                  const Candidate *candidate,
-                  double           size)
-{
-  const double spare = 1.05;
-  double scale = size / builder->ladder[0];
-  double width = candidate->box.x1 - candidate->box.x0;
-  double height = candidate->box.y1 - candidate->box.y0;
-  double lines;
-
-  if (pending->word_width * scale > width * spare + 1.0)
-    return TRUE;
-
-  lines = ceil (pending->line_width * scale / (width * spare + 1.0));
-  return lines * pending->line_height * scale > height * spare + 1.0;
-}
-
-static gboolean
-may_fit (Builder         *builder,
-         PangoLayout     *layout,
-         const Pending   *pending,
-         const Candidate *candidate,
-         double           size)
-{
-  return !surely_too_small (builder, pending, candidate, size) &&
-         candidate_fits (builder, layout, pending, candidate, size);
-}
-
-/* The largest rung at which some candidate holds the whole text, level text
- * winning unless turning it buys a good deal more size. */
-static void
-find_best (Builder     *builder,
-           PangoLayout *layout,
-           Pending     *pending)
-{
-  double best_score = 0.0;
-
-  measure_line (builder, layout, pending);
-
-  pending->best = -1;
-  pending->best_rung = builder->n_rungs - 1;
-
-  for (guint c = 0; c < pending->n_candidates; c++)
-    {
-      const Candidate *candidate = &pending->candidates[c];
-      double weight = candidate->radial ? RADIAL_PENALTY : 1.0;
-      guint lo, hi;
-
-      /* Rungs from large (0) to small: find the first that fits. */
-      hi = builder->n_rungs - 1;
-      if (builder->ladder[hi] * weight <= best_score ||
-          !may_fit (builder, layout, pending, candidate, builder->ladder[hi]))
-        continue;
-
-      lo = 0;
-      while (lo < hi)
-        {
-          guint mid = (lo + hi) / 2;
-
-          if (builder->ladder[mid] * weight <= best_score)
-            lo = mid + 1;
-          else if (may_fit (builder, layout, pending, candidate, builder->ladder[mid]))
-            hi = mid;
-          else
-            lo = mid + 1;
-        }
-
-      if (builder->ladder[lo] * weight > best_score)
-        {
-          best_score = builder->ladder[lo] * weight;
-          pending->best = c;
-          pending->best_rung = lo;
-        }
-    }
-}
-
-static int
-compare_rungs (gconstpointer a,
-               gconstpointer b)
-{
-  guint ra = *(const guint *) a, rb = *(const guint *) b;
-
-  return ra < rb ? -1 : (ra > rb ? 1 : 0);
-}
-
-static void
-finish_pending (Builder     *builder,
-                PangoLayout *layout,
-                Pending     *pending,
-                guint        ring_rung)
-{
-  CmWheelPlacedLabel label = { 0 };
-  const Candidate *chosen = NULL;
-  double size;
-
-  label.info.kind = pending->kind;
-  label.info.hit = pending->hit;
-  label.role = pending->role;
-
-  if (pending->best >= 0 && pending->best_rung <= ring_rung)
-    {
-      /* It fits at the ring's size: level text if any level box will do. */
-      size = builder->ladder[ring_rung];
-      for (guint pass = 0; pass < 2 && chosen == NULL; pass++)
-        for (guint c = 0; c < pending->n_candidates && chosen == NULL; c++)
-          if (pending->candidates[c].radial == (pass == 1) &&
-              candidate_fits (builder, layout, pending, &pending->candidates[c], size))
-            chosen = &pending->candidates[c];
-    }
-  else if (pending->best >= 0)
-    {
-      size = builder->ladder[pending->best_rung];
-      chosen = &pending->candidates[pending->best];
-      candidate_fits (builder, layout, pending, chosen, size);
-    }
-  else
-    {
-      /* Nothing holds it whole: shorten it in the roomiest box that holds
-       * several characters a line, preferring level text and boxes where no
-       * word has to break. */
-      size = builder->ladder[builder->n_rungs - 1];
-      for (guint pass = 0; pass < 2 && chosen == NULL; pass++)
-        {
-          double best_area = 0.0;
-
-          for (guint c = 0; c < pending->n_candidates; c++)
-            {
-              const Candidate *candidate = &pending->candidates[c];
-              double w = candidate->box.x1 - candidate->box.x0;
-              double h = candidate->box.y1 - candidate->box.y0;
-
-              double area = cm_wheel_box_area (&candidate->box) * (candidate->radial ? 0.6 : 1.0);
-
-              if (w < 4.0 * size || area <= best_area ||
-                  !try_fit (layout, builder->font, size, PANGO_WEIGHT_NORMAL, pending->style,
-                            w, h, TRUE) ||
-                  (pass == 0 && pango_layout_get_wrap (layout) != PANGO_WRAP_WORD))
-                continue;
-              best_area = area;
-              chosen = candidate;
-            }
-        }
-
-      if (chosen == NULL ||
-          !try_fit (layout, builder->font, size, PANGO_WEIGHT_NORMAL, pending->style,
-                    chosen->box.x1 - chosen->box.x0, chosen->box.y1 - chosen->box.y0, TRUE))
-        return;
-      label.info.shortened = pango_layout_is_ellipsized (layout);
-    }
-
-  if (chosen == NULL)
-    return;
-
-  place_layout (builder, &label, layout, &chosen->box, chosen->angle);
-  add_label (builder, &label);
-}
-
-/* One ring, all four stages. The mark slot is kept whatever the status, so
- * labels stay put when an activity's status changes. */
-static void
-layout_ring (Builder *builder,
-             CmRing   ring)
-{
-  const CmWheelGeometry *g = &builder->geometry;
-  double inset = g->gap / 2.0 + builder->metrics.pad;
-  g_autoptr(GArray) pendings = g_array_new (FALSE, TRUE, sizeof (Pending));
-  g_autoptr(GArray) rungs = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint ring_rung;
-
-  for (guint s = 0; s < CM_N_STAGES; s++)
-    {
-      GPtrArray *items = builder->model->items[s][ring];
-      CmWheelHit hit = { items->len > 0 ? CM_WHEEL_HIT_SEGMENT : CM_WHEEL_HIT_PLACEHOLDER,
-                         (CmStage) s, ring, 0 };
-
-      for (guint i = 0; i < MAX (items->len, 1); i++)
-        {
-          Pending pending = { 0 };
-          CmWheelSector sector;
-          CmWheelRegion region;
-
-          hit.index = i;
-          if (!cm_wheel_geometry_get_sector (g, &hit, &sector))
-            continue;
-
-          cm_wheel_region_init (&region, sector.inner_radius + inset, sector.outer_radius - inset);
-          cm_wheel_region_set_wedge (&region, sector.start_angle, sector.end_angle, inset);
-
-          if (items->len > 0)
-            {
-              CmWheelItem *item = g_ptr_array_index (items, i);
-              CmWheelBox mark;
-              double m = mark_slot (builder, &region, &sector, &mark);
-
-              if (m > 0.0)
-                {
-                  CmWheelPlacedLabel mark_label = { 0 };
-
-                  mark_label.info.kind = CM_WHEEL_LABEL_MARK;
-                  mark_label.info.hit = hit;
-                  mark_label.info.x = g->cx + mark.x0;
-                  mark_label.info.y = g->cy + mark.y0;
-                  mark_label.info.width = m;
-                  mark_label.info.height = m;
-                  add_label (builder, &mark_label);
-
-                  region.has_hole = TRUE;
-                  cm_wheel_box_init_centred (&region.hole,
-                                             (mark.x0 + mark.x1) / 2.0,
-                                             (mark.y0 + mark.y1) / 2.0,
-                                             m + builder->metrics.pad,
-                                             m + builder->metrics.pad);
-                }
-
-              pending.text = item->title;
-              pending.style = PANGO_STYLE_NORMAL;
-              pending.kind = CM_WHEEL_LABEL_ACTIVITY;
-              pending.role = CM_WHEEL_TEXT_STATUS;
-            }
-          else
-            {
-              pending.text = _("No activities");
-              pending.style = PANGO_STYLE_ITALIC;
-              pending.kind = CM_WHEEL_LABEL_PLACEHOLDER;
-              pending.role = CM_WHEEL_TEXT_DIM;
-            }
-
-          pending.hit = hit;
-          if (region.r_max <= region.r_min || pending.text == NULL || *pending.text == '\0')
-            continue;
-
-          find_candidates (builder, &region, (sector.start_angle + sector.end_angle) / 2.0,
-                           &pending);
-          if (pending.n_candidates > 0)
-            g_array_append_val (pendings, pending);
-        }
-    }
-
-  {
-    g_autoptr(PangoLayout) layout = new_layout (builder, "");
-
-    for (guint i = 0; i < pendings->len; i++)
-      {
-        Pending *pending = &g_array_index (pendings, Pending, i);
-
-        pango_layout_set_text (layout, pending->text, -1);
-        find_best (builder, layout, pending);
-        if (pending->best >= 0 && pending->kind == CM_WHEEL_LABEL_ACTIVITY)
-          g_array_append_val (rungs, pending->best_rung);
-      }
-
-    /* The ring's size is the one that three quarters of its labels reach;
-     * the rest are set smaller, or shortened. */
-    g_array_sort (rungs, compare_rungs);
-    ring_rung = rungs->len > 0 ? g_array_index (rungs, guint, (rungs->len * 3) / 4 -
-                                                (rungs->len * 3 % 4 == 0 ? 1 : 0))
-                               : 0;
-
-    for (guint i = 0; i < pendings->len; i++)
-      {
-        Pending *pending = &g_array_index (pendings, Pending, i);
-        g_autoptr(PangoLayout) own = new_layout (builder, pending->text);
-
-        finish_pending (builder, own, pending, ring_rung);
-      }
-  }
 }
 
 /* A stage's name goes in the corner of its own quadrant, as near the wheel
@@ -650,7 +209,7 @@ layout_stage (Builder *builder,
   double max_size = builder->base * builder->scale * 1.15;
   double min_size = MAX (SMALLEST_FONT_PX, builder->base * 0.8 * MIN (builder->scale, 1.0));
   const char *name = cm_stage_to_label (stage);
-  g_autoptr(PangoLayout) layout = new_layout (builder, name);
+  g_autoptr(PangoLayout) layout = cm_wheel_labels_new_layout (builder, name);
 
   for (int with_note = current ? 1 : 0; with_note >= 0; with_note--)
     {
@@ -670,7 +229,7 @@ layout_stage (Builder *builder,
           double a, b, disc, u;
           CmWheelBox box;
 
-          set_layout_size (layout, builder->font, size, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
+          cm_wheel_labels_set_size (layout, builder->font, size, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
           if (with_note)
             {
               g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
@@ -707,8 +266,8 @@ layout_stage (Builder *builder,
               label.info.hit.kind = CM_WHEEL_HIT_NONE;
               label.info.hit.stage = stage;
               label.role = CM_WHEEL_TEXT_STAGE;
-              place_layout (builder, &label, layout, &box, 0.0);
-              add_label (builder, &label);
+              cm_wheel_labels_place (builder, &label, layout, &box, 0.0);
+              cm_wheel_labels_add (builder, &label);
               return;
             }
 
@@ -804,8 +363,8 @@ stack_centre (Builder    *builder,
           label.info.hit.kind = CM_WHEEL_HIT_CENTRE;
           label.info.shortened = blocks[i].shortened;
           label.role = CM_WHEEL_TEXT_NORMAL;
-          place_layout (builder, &label, blocks[i].layout, &box, 0.0);
-          add_label (builder, &label);
+          cm_wheel_labels_place (builder, &label, blocks[i].layout, &box, 0.0);
+          cm_wheel_labels_add (builder, &label);
           y += blocks[i].height + spacing;
         }
       g_object_unref (blocks[i].layout);
@@ -892,7 +451,7 @@ cm_wheel_labels_build (CmWheelModel               *model,
       if (!centre_only)
         {
           for (guint r = 0; r < CM_N_RINGS; r++)
-            layout_ring (&builder, (CmRing) r);
+            cm_wheel_labels_layout_ring (&builder, (CmRing) r);
           for (guint s = 0; s < CM_N_STAGES; s++)
             layout_stage (&builder, (CmStage) s);
         }
