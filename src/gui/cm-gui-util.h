@@ -14,4 +14,6 @@ void  cm_set_entry_text     (AdwEntryRow  *row,
                             const char   *text);
 char *cm_text_view_dup_text (GtkTextView  *view);
 
+GtkWidget *cm_two_line_box_new (void);
+
 G_END_DECLS
