@@ -141,7 +141,7 @@ measure_line (Builder     *builder,
   pango_layout_set_width (layout, -1);
   pango_layout_set_height (layout, -1);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
-  pango_layout_get_extents (layout, NULL, &logical);
+  cm_wheel_labels_get_logical (layout, &logical);
   pending->line_width = (double) logical.width / PANGO_SCALE;
   pending->line_height = (double) logical.height / PANGO_SCALE;
   pending->word_width = 0.0;
@@ -155,7 +155,8 @@ measure_line (Builder     *builder,
           pango_layout_index_to_pos (layout, (int) (word - text), &start);
           pango_layout_index_to_pos (layout, (int) (p - text), &end);
           pending->word_width = MAX (pending->word_width,
-                                     (double) ABS (end.x - start.x) / PANGO_SCALE);
+                                     (double) ABS (end.x - start.x) / PANGO_SCALE *
+                                     cm_wheel_labels_get_scale (layout));
           word = p + 1;
         }
       if (*p == '\0')

@@ -39,6 +39,18 @@ typedef struct
   gboolean     fits;
 } Fit;
 
+static GQuark
+size_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("cm-wheel-label-size");
+  return quark;
+}
+
+/* Sets the layout's font for text at @size: at REFERENCE_FONT_PX, with the
+ * size kept (in Pango units) to scale by. */
 void
 cm_wheel_labels_set_size (PangoLayout                *layout,
                           const PangoFontDescription *font,
@@ -48,11 +60,38 @@ cm_wheel_labels_set_size (PangoLayout                *layout,
 {
   PangoFontDescription *desc = pango_font_description_copy_static (font);
 
-  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_font_description_set_absolute_size (desc, REFERENCE_FONT_PX * PANGO_SCALE);
   pango_font_description_set_weight (desc, weight);
   pango_font_description_set_style (desc, style);
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
+  g_object_set_qdata (G_OBJECT (layout), size_quark (),
+                      GINT_TO_POINTER (MAX (1, (int) lround (size * PANGO_SCALE))));
+}
+
+/* How much the layout's text is to be scaled to be at its size. */
+double
+cm_wheel_labels_get_scale (PangoLayout *layout)
+{
+  int size = GPOINTER_TO_INT (g_object_get_qdata (G_OBJECT (layout), size_quark ()));
+
+  g_return_val_if_fail (size > 0, 1.0);
+  return (double) size / PANGO_SCALE / REFERENCE_FONT_PX;
+}
+
+/* The layout's logical extents at its size, in Pango units. */
+void
+cm_wheel_labels_get_logical (PangoLayout    *layout,
+                             PangoRectangle *logical)
+{
+  double scale = cm_wheel_labels_get_scale (layout);
+  PangoRectangle r;
+
+  pango_layout_get_extents (layout, NULL, &r);
+  logical->x = (int) lround (r.x * scale);
+  logical->y = (int) lround (r.y * scale);
+  logical->width = (int) lround (r.width * scale);
+  logical->height = (int) lround (r.height * scale);
 }
 
 /* Whether the text fits in width × height at @size, wrapped between words;
@@ -69,21 +108,23 @@ cm_wheel_labels_try_fit (PangoLayout                *layout,
                          gboolean                    shorten)
 {
   PangoRectangle logical;
+  double scale;
 
   if (width < 1.0 || height < 1.0)
     return FALSE;
 
   cm_wheel_labels_set_size (layout, font, size, weight, style);
-  pango_layout_set_width (layout, (int) floor (width * PANGO_SCALE));
+  scale = cm_wheel_labels_get_scale (layout);
+  pango_layout_set_width (layout, (int) floor (width / scale * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   pango_layout_set_ellipsize (layout, shorten ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
-  pango_layout_set_height (layout, shorten ? (int) floor (height * PANGO_SCALE) : -1);
-  pango_layout_get_extents (layout, NULL, &logical);
+  pango_layout_set_height (layout, shorten ? (int) floor (height / scale * PANGO_SCALE) : -1);
+  cm_wheel_labels_get_logical (layout, &logical);
 
   if (shorten && logical.width > width * PANGO_SCALE)
     {
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_get_extents (layout, NULL, &logical);
+      cm_wheel_labels_get_logical (layout, &logical);
     }
 
   return logical.width <= width * PANGO_SCALE && logical.height <= height * PANGO_SCALE;
@@ -168,7 +209,7 @@ cm_wheel_labels_place (Builder            *builder,
   PangoRectangle logical;
   double w, h, bx, by, cx, cy;
 
-  pango_layout_get_extents (layout, NULL, &logical);
+  cm_wheel_labels_get_logical (layout, &logical);
   w = (double) logical.width / PANGO_SCALE;
   h = (double) logical.height / PANGO_SCALE;
   bx = (box->x0 + box->x1) / 2.0;
@@ -184,6 +225,7 @@ cm_wheel_labels_place (Builder            *builder,
   label->info.angle = angle;
   label->text_dx = -w / 2.0 - (double) logical.x / PANGO_SCALE;
   label->text_dy = -h / 2.0 - (double) logical.y / PANGO_SCALE;
+  label->text_scale = cm_wheel_labels_get_scale (layout);
 }
 
 void
@@ -236,7 +278,7 @@ layout_stage (Builder *builder,
               PangoAttribute *attr;
               guint start = strlen (name) + 1;
 
-              attr = pango_attr_size_new_absolute ((int) (size * 0.72 * PANGO_SCALE));
+              attr = pango_attr_size_new_absolute ((int) (REFERENCE_FONT_PX * 0.72 * PANGO_SCALE));
               attr->start_index = start;
               pango_attr_list_insert (attrs, attr);
               attr = pango_attr_weight_new (PANGO_WEIGHT_NORMAL);
@@ -249,7 +291,7 @@ layout_stage (Builder *builder,
               pango_layout_set_attributes (layout, NULL);
             }
 
-          pango_layout_get_extents (layout, NULL, &logical);
+          cm_wheel_labels_get_logical (layout, &logical);
           a = (double) logical.width / PANGO_SCALE / 2.0;
           b = (double) logical.height / PANGO_SCALE / 2.0;
 
@@ -312,7 +354,7 @@ stack_centre (Builder    *builder,
         {
           blocks[1].layout = fit_text (builder, percent, unit * 1.9, PANGO_WEIGHT_BOLD,
                                        box_width, box_height, FALSE, &ok);
-          pango_layout_get_extents (blocks[1].layout, NULL, &logical);
+          cm_wheel_labels_get_logical (blocks[1].layout, &logical);
           used += blocks[1].height = (double) logical.height / PANGO_SCALE;
         }
     }
@@ -325,7 +367,7 @@ stack_centre (Builder    *builder,
         {
           blocks[2].layout = fit_text (builder, count, unit * 0.85, PANGO_WEIGHT_NORMAL,
                                        box_width, box_height, FALSE, &ok);
-          pango_layout_get_extents (blocks[2].layout, NULL, &logical);
+          cm_wheel_labels_get_logical (blocks[2].layout, &logical);
           used += blocks[2].height = (double) logical.height / PANGO_SCALE;
         }
     }
@@ -340,7 +382,7 @@ stack_centre (Builder    *builder,
         {
           blocks[0].layout = fit_text (builder, title, unit * 1.1, PANGO_WEIGHT_BOLD,
                                        box_width, available, shorten, &ok);
-          pango_layout_get_extents (blocks[0].layout, NULL, &logical);
+          cm_wheel_labels_get_logical (blocks[0].layout, &logical);
           used += blocks[0].height = (double) logical.height / PANGO_SCALE;
           blocks[0].shortened = pango_layout_is_ellipsized (blocks[0].layout);
         }

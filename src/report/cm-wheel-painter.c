@@ -74,7 +74,9 @@ cm_wheel_draw_label_text (cairo_t                  *cr,
                    label->info.y + label->info.height / 2.0);
   if (label->info.angle != 0.0)
     cairo_rotate (cr, label->info.angle);
-  cairo_move_to (cr, label->text_dx, label->text_dy);
+  cairo_translate (cr, label->text_dx, label->text_dy);
+  cairo_scale (cr, label->text_scale, label->text_scale);
+  cairo_move_to (cr, 0.0, 0.0);
   pango_cairo_show_layout (cr, label->layout);
   cairo_restore (cr);
 }

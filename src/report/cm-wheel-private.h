@@ -32,6 +32,7 @@ typedef struct
   PangoLayout     *layout;  /* NULL for a mark */
   double           text_dx; /* the layout's origin, from the label's centre */
   double           text_dy; /* before rotation by info.angle */
+  double           text_scale; /* from the layout's size to the label's */
   CmWheelTextRole  role;
 } CmWheelPlacedLabel;
 
