@@ -83,3 +83,31 @@ cm_two_line_box_new (void)
   gtk_box_append (GTK_BOX (box), subtitle);
   return box;
 }
+
+static void
+shorten_row_labels (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) &&
+      (gtk_widget_has_css_class (widget, "title") || gtk_widget_has_css_class (widget, "subtitle")))
+    {
+      gtk_label_set_wrap (GTK_LABEL (widget), FALSE);
+      gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    shorten_row_labels (child);
+}
+
+/* Keeps an expander row's title and subtitle to one line each, shortened
+ * with an ellipsis; the whole text is in the row's fields once it is open.
+ * Libadwaita 1.2 has no title-lines for expander rows, so this finds the
+ * header's labels; call it before the row's own content is added. It is
+ * worth it: GTK 4.8 sizes a wrapping label by laying it out at a dozen
+ * widths, which for a stage's activity rows cost some 20 ms at start-up. */
+void
+cm_expander_row_use_single_lines (AdwExpanderRow *row)
+{
+  shorten_row_labels (GTK_WIDGET (row));
+}

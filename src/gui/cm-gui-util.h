@@ -15,5 +15,6 @@ void  cm_set_entry_text     (AdwEntryRow  *row,
 char *cm_text_view_dup_text (GtkTextView  *view);
 
 GtkWidget *cm_two_line_box_new (void);
+void       cm_expander_row_use_single_lines (AdwExpanderRow *row);
 
 G_END_DECLS
