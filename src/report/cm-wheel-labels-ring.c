@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "cm-wheel-labels-private.h"
+#include "cm-wheel-text-lines.h"
 
 /* The activities' labels, one ring at a time. Each segment offers a few
  * boxes (level ones of several shapes and, turned to run out from the
@@ -34,11 +35,8 @@ typedef struct
   guint             n_candidates;
   int               best;       /* candidate, or -1 when nothing fits whole */
   guint             best_rung;
-  /* On one line at the ladder's largest size: how wide the text and its
-   * widest word are, and how tall a line is. */
-  double            line_width;
-  double            word_width;
-  double            line_height;
+  CmWheelTextLines  lines;      /* how it wraps, when that can be forecast */
+  gboolean          exact;      /* a forecast was wrong: try every box for real */
 } Pending;
 
 /* The slot for a segment's status mark: a square by the outer edge at the
@@ -123,69 +121,28 @@ candidate_fits (Builder         *builder,
                   candidate->box.y1 - candidate->box.y0, FALSE);
 }
 
-/* Measures the text on one line at the ladder's largest size. Shaping is
- * what laying text out costs, and metrics are unhinted, so sizes scale
- * these figures: a box that clearly cannot hold the text at some size is
- * turned down without shaping it again. */
+/* Measures the text on one line at the ladder's largest size, to forecast
+ * how it wraps at every size and box (cm-wheel-text-lines.c) rather than
+ * shape it again for each. */
 static void
 measure_line (Builder     *builder,
               PangoLayout *layout,
               Pending     *pending)
 {
-  const char *text = pending->text;
-  PangoRectangle logical;
-  const char *word = text;
+  cm_wheel_text_lines_clear (&pending->lines);
+  if (pending->exact)
+    return;
 
   cm_wheel_labels_set_size (layout, builder->font, builder->ladder[0], PANGO_WEIGHT_NORMAL,
-                   pending->style);
+                            pending->style);
   pango_layout_set_width (layout, -1);
   pango_layout_set_height (layout, -1);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
-  cm_wheel_labels_get_logical (layout, &logical);
-  pending->line_width = (double) logical.width / PANGO_SCALE;
-  pending->line_height = (double) logical.height / PANGO_SCALE;
-  pending->word_width = 0.0;
-
-  for (const char *p = text; ; p++)
-    {
-      if (*p == ' ' || *p == '\0')
-        {
-          PangoRectangle start, end;
-
-          pango_layout_index_to_pos (layout, (int) (word - text), &start);
-          pango_layout_index_to_pos (layout, (int) (p - text), &end);
-          pending->word_width = MAX (pending->word_width,
-                                     (double) ABS (end.x - start.x) / PANGO_SCALE *
-                                     cm_wheel_labels_get_scale (layout));
-          word = p + 1;
-        }
-      if (*p == '\0')
-        break;
-    }
+  cm_wheel_text_lines_measure (&pending->lines, layout, cm_wheel_labels_get_scale (layout));
 }
 
-/* Whether the text surely does not fit in @candidate at @size: its widest
- * word is wider than the box, or the lines it needs are taller. With room
- * to spare for rounding, so that a box it might fit is always tried. */
-static gboolean
-surely_too_small (Builder         *builder,
-                  const Pending   *pending,
-                  const Candidate *candidate,
-                  double           size)
-{
-  const double spare = 1.05;
-  double scale = size / builder->ladder[0];
-  double width = candidate->box.x1 - candidate->box.x0;
-  double height = candidate->box.y1 - candidate->box.y0;
-  double lines;
-
-  if (pending->word_width * scale > width * spare + 1.0)
-    return TRUE;
-
-  lines = ceil (pending->line_width * scale / (width * spare + 1.0));
-  return lines * pending->line_height * scale > height * spare + 1.0;
-}
-
+/* Whether the text fits in @candidate at @size: as forecast, or else as
+ * laid out. */
 static gboolean
 may_fit (Builder         *builder,
          PangoLayout     *layout,
@@ -193,8 +150,11 @@ may_fit (Builder         *builder,
          const Candidate *candidate,
          double           size)
 {
-  return !surely_too_small (builder, pending, candidate, size) &&
-         candidate_fits (builder, layout, pending, candidate, size);
+  if (pending->lines.valid)
+    return cm_wheel_text_lines_fit (&pending->lines, size / builder->ladder[0],
+                                    candidate->box.x1 - candidate->box.x0,
+                                    candidate->box.y1 - candidate->box.y0);
+  return candidate_fits (builder, layout, pending, candidate, size);
 }
 
 /* The largest rung at which some candidate holds the whole text, level text
@@ -262,6 +222,7 @@ finish_pending (Builder     *builder,
 {
   CmWheelPlacedLabel label = { 0 };
   const Candidate *chosen = NULL;
+  gboolean whole = FALSE;
   double size;
 
   label.info.kind = pending->kind;
@@ -270,19 +231,20 @@ finish_pending (Builder     *builder,
 
   if (pending->best >= 0 && pending->best_rung <= ring_rung)
     {
+      whole = TRUE;
       /* It fits at the ring's size: level text if any level box will do. */
       size = builder->ladder[ring_rung];
       for (guint pass = 0; pass < 2 && chosen == NULL; pass++)
         for (guint c = 0; c < pending->n_candidates && chosen == NULL; c++)
           if (pending->candidates[c].radial == (pass == 1) &&
-              candidate_fits (builder, layout, pending, &pending->candidates[c], size))
+              may_fit (builder, layout, pending, &pending->candidates[c], size))
             chosen = &pending->candidates[c];
     }
   else if (pending->best >= 0)
     {
+      whole = TRUE;
       size = builder->ladder[pending->best_rung];
       chosen = &pending->candidates[pending->best];
-      candidate_fits (builder, layout, pending, chosen, size);
     }
   else
     {
@@ -319,11 +281,32 @@ finish_pending (Builder     *builder,
       label.info.shortened = pango_layout_is_ellipsized (layout);
     }
 
+  /* Whole text is laid out for real in the box chosen; where that shows a
+   * forecast wrong, the label is fitted again the slow way, box by box. */
+  if (whole && (chosen == NULL || !candidate_fits (builder, layout, pending, chosen, size)))
+    {
+      if (!pending->exact)
+        {
+          pending->exact = TRUE;
+          find_best (builder, layout, pending);
+          finish_pending (builder, layout, pending, ring_rung);
+        }
+      return;
+    }
+
   if (chosen == NULL)
     return;
 
   cm_wheel_labels_place (builder, &label, layout, &chosen->box, chosen->angle);
   cm_wheel_labels_add (builder, &label);
+}
+
+static void
+clear_pending (gpointer data)
+{
+  Pending *pending = data;
+
+  cm_wheel_text_lines_clear (&pending->lines);
 }
 
 /* One ring, all four stages. The mark slot is kept whatever the status, so
@@ -338,6 +321,7 @@ cm_wheel_labels_layout_ring (Builder *builder,
   g_autoptr(GArray) rungs = g_array_new (FALSE, FALSE, sizeof (guint));
   guint ring_rung;
 
+  g_array_set_clear_func (pendings, clear_pending);
   for (guint s = 0; s < CM_N_STAGES; s++)
     {
       GPtrArray *items = builder->model->items[s][ring];
