@@ -464,7 +464,15 @@ bar_revealed_at_width (Fixture *fixture,
 
   bar = find_switcher_bar (GTK_WIDGET (window));
   g_assert_nonnull (bar);
-  revealed = adw_view_switcher_bar_get_reveal (bar) && gtk_widget_get_mapped (GTK_WIDGET (bar));
+  /* A revealed bar slides in. */
+  until = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
+  while (adw_view_switcher_bar_get_reveal (bar) && gtk_widget_get_height (GTK_WIDGET (bar)) == 0 &&
+         g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  /* Shown, with a button for each page. */
+  revealed = adw_view_switcher_bar_get_reveal (bar) && gtk_widget_get_mapped (GTK_WIDGET (bar)) &&
+             adw_view_switcher_bar_get_stack (bar) != NULL &&
+             gtk_widget_get_height (GTK_WIDGET (bar)) > 0;
   gtk_window_destroy (GTK_WINDOW (window));
   run_pending ();
   return revealed;
@@ -486,6 +494,66 @@ test_pages_reachable_when_narrow (Fixture       *fixture,
   g_assert_false (bar_revealed_at_width (fixture, 1280));
 }
 
+static void
+collect_menu_buttons (GtkWidget *widget,
+                      GPtrArray *buttons)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_MENU_BUTTON (child))
+        g_ptr_array_add (buttons, child);
+      collect_menu_buttons (child, buttons);
+    }
+}
+
+/* The main and cycle menus are made when first opened, and then work as
+ * any menu: open with their items. */
+static void
+test_menus_built_when_opened (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  CmWindow *window = open_window (fixture);
+  guint n_menus = 0;
+
+  collect_menu_buttons (GTK_WIDGET (window), buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkMenuButton *button = g_ptr_array_index (buttons, i);
+      const char *tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (button));
+      GMenuModel *model;
+
+      if (g_strcmp0 (tooltip, "Main Menu") != 0 && g_strcmp0 (tooltip, "Cycle Menu") != 0)
+        continue;
+
+      n_menus++;
+      g_assert_null (gtk_menu_button_get_popover (button));
+      g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+
+      gtk_menu_button_popup (button);
+      run_pending ();
+      model = gtk_menu_button_get_menu_model (button);
+      g_assert_nonnull (model);
+      g_assert_cmpint (g_menu_model_get_n_items (model), >, 0);
+      g_assert_nonnull (gtk_menu_button_get_popover (button));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+      gtk_menu_button_popdown (button);
+      run_pending ();
+
+      /* Opened again, it keeps the same menu. */
+      gtk_menu_button_popup (button);
+      run_pending ();
+      g_assert_true (gtk_menu_button_get_menu_model (button) == model);
+      gtk_menu_button_popdown (button);
+      run_pending ();
+    }
+  g_assert_cmpuint (n_menus, ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -495,6 +563,8 @@ main (int   argc,
 
   g_test_add ("/window/new-cycle-is-saved", Fixture, NULL,
               fixture_set_up, test_new_cycle_is_saved, fixture_tear_down);
+  g_test_add ("/window/menus-built-when-opened", Fixture, NULL,
+              fixture_set_up, test_menus_built_when_opened, fixture_tear_down);
   g_test_add ("/window/pages-reachable-when-narrow", Fixture, NULL,
               fixture_set_up, test_pages_reachable_when_narrow, fixture_tear_down);
   g_test_add ("/window/delete-cycle-goes-to-trash", Fixture, NULL,

@@ -111,3 +111,25 @@ cm_expander_row_use_single_lines (AdwExpanderRow *row)
 {
   shorten_row_labels (GTK_WIDGET (row));
 }
+
+static void
+build_menu_on_first_use (GtkMenuButton *button,
+                         gpointer       user_data)
+{
+  g_autoptr(GMenuModel) model = g_object_steal_data (G_OBJECT (button), "cm-lazy-menu-model");
+
+  gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
+  gtk_menu_button_set_menu_model (button, model);
+}
+
+/* Gives @button its menu the first time it is opened: a menu button makes
+ * the popover for its model as soon as it has one, which at start-up cost
+ * the first frame a couple of milliseconds for menus not yet wanted. */
+void
+cm_menu_button_set_menu_model_lazily (GtkMenuButton *button,
+                                      GMenuModel    *model)
+{
+  g_object_set_data_full (G_OBJECT (button), "cm-lazy-menu-model", g_object_ref (model),
+                          g_object_unref);
+  gtk_menu_button_set_create_popup_func (button, build_menu_on_first_use, NULL, NULL);
+}

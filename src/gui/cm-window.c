@@ -37,6 +37,11 @@ struct _CmWindow
   AdwStatusPage        *error_page;
   AdwViewStack         *view_stack;
   AdwViewSwitcherTitle *content_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkMenuButton        *primary_menu_button;
+  GtkMenuButton        *cycle_menu_button;
+  GMenuModel           *primary_menu;
+  GMenuModel           *cycle_menu;
   CmCyclePage          *cycle_page;
   AdwBin               *specs_bin;
   AdwBin               *workshops_bin;
@@ -542,6 +547,11 @@ cm_window_class_init (CmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CmWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, cycle_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, cycle_menu);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, cycle_page);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, specs_bin);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, workshops_bin);
@@ -582,6 +592,16 @@ cm_window_class_init (CmWindowClass *klass)
                                        "win.show-page", "s", "summary");
 }
 
+/* The bottom switcher makes a button for each page as soon as it has the
+ * stack, so it gets it only when the window is narrow enough to show it. */
+static void
+give_switcher_bar_its_stack (CmWindow *self)
+{
+  if (adw_view_switcher_bar_get_reveal (self->switcher_bar) &&
+      adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+}
+
 static void
 cm_window_init (CmWindow *self)
 {
@@ -611,6 +631,13 @@ cm_window_init (CmWindow *self)
                            G_CALLBACK (on_selected_cycle_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (ensure_visible_page), self, G_CONNECT_SWAPPED);
+
+  /* Not needed for the first frame, so made when first wanted. */
+  cm_menu_button_set_menu_model_lazily (self->primary_menu_button, self->primary_menu);
+  cm_menu_button_set_menu_model_lazily (self->cycle_menu_button, self->cycle_menu);
+  g_signal_connect_object (self->switcher_bar, "notify::reveal",
+                           G_CALLBACK (give_switcher_bar_its_stack), self, G_CONNECT_SWAPPED);
+  give_switcher_bar_its_stack (self);
 }
 
 static void
