@@ -494,6 +494,86 @@ test_pages_reachable_when_narrow (Fixture       *fixture,
   g_assert_false (bar_revealed_at_width (fixture, 1280));
 }
 
+/* The list of cycles: the list view whose items are cycles. */
+static GListModel *
+find_cycle_list (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GListModel *found;
+
+      if (GTK_IS_LIST_VIEW (child))
+        {
+          found = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (child)));
+          if (found != NULL && g_list_model_get_n_items (found) > 0)
+            {
+              g_autoptr(GObject) first = g_list_model_get_item (found, 0);
+
+              if (CM_IS_CYCLE (first))
+                return found;
+            }
+        }
+      if ((found = find_cycle_list (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* With more cycles than the window has room for, the list starts with the
+ * first few and has them all from just after the first frame; the cycle
+ * last worked on is selected wherever it is. */
+static void
+test_long_list_of_cycles (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.commissioning.Commissioning");
+  g_autoptr(GError) error = NULL;
+  CmWindow *window;
+  GListModel *listed;
+  CmCycle *selected;
+  gint64 last_id = 0;
+  gint64 until;
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autoptr(CmCycle) cycle = cm_cycle_new ();
+      g_autofree char *title = g_strdup_printf ("Cycle %02u", i);
+
+      cm_cycle_set_title (cycle, title);
+      g_assert_true (cm_store_add_cycle (fixture->store, cycle, NULL, &error));
+      g_assert_no_error (error);
+      if (i == 55)
+        last_id = cm_cycle_get_id (cycle);
+    }
+  g_settings_set_int (settings, "window-height", 600);
+
+  /* The first frame lists a screenful; the rest follow. */
+  window = cm_window_new (NULL, fixture->store, NULL);
+  listed = find_cycle_list (GTK_WIDGET (window));
+  g_assert_cmpuint (g_list_model_get_n_items (listed), <, 60);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), >=, 600 / 40);
+  gtk_window_present (GTK_WINDOW (window));
+  until = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  while (g_list_model_get_n_items (listed) < 60 && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 60);
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+
+  /* A cycle far down the list is selected at once. */
+  g_settings_set_int64 (settings, "last-cycle-id", last_id);
+  window = cm_window_new (NULL, fixture->store, NULL);
+  listed = find_cycle_list (GTK_WIDGET (window));
+  selected = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (listed));
+  g_assert_nonnull (selected);
+  g_assert_cmpint (cm_cycle_get_id (selected), ==, last_id);
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_pending ();
+  g_settings_reset (settings, "last-cycle-id");
+  g_settings_reset (settings, "window-height");
+}
+
 static void
 collect_menu_buttons (GtkWidget *widget,
                       GPtrArray *buttons)
@@ -563,6 +643,8 @@ main (int   argc,
 
   g_test_add ("/window/new-cycle-is-saved", Fixture, NULL,
               fixture_set_up, test_new_cycle_is_saved, fixture_tear_down);
+  g_test_add ("/window/long-list-of-cycles", Fixture, NULL,
+              fixture_set_up, test_long_list_of_cycles, fixture_tear_down);
   g_test_add ("/window/menus-built-when-opened", Fixture, NULL,
               fixture_set_up, test_menus_built_when_opened, fixture_tear_down);
   g_test_add ("/window/pages-reachable-when-narrow", Fixture, NULL,

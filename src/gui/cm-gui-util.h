@@ -16,6 +16,9 @@ char *cm_text_view_dup_text (GtkTextView  *view);
 
 GtkWidget *cm_two_line_box_new (void);
 void       cm_expander_row_use_single_lines (AdwExpanderRow *row);
+GtkSliceListModel *cm_slice_until_first_frame (GListModel *model,
+                                               GtkWidget  *widget,
+                                               guint       n_first);
 void       cm_menu_button_set_menu_model_lazily (GtkMenuButton *button,
                                                  GMenuModel    *model);
 

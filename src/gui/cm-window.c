@@ -24,6 +24,7 @@ struct _CmWindow
   CmStore              *store;
   GListModel           *cycles;
   GtkFilterListModel   *filtered_cycles;
+  GtkSliceListModel    *listed_cycles;   /* the first few until the first frame */
   GtkSingleSelection   *selection;
   GSettings            *settings;
   gboolean              failed;
@@ -167,6 +168,8 @@ select_cycle (CmWindow *self,
 
       if (item == cycle)
         {
+          if (i >= gtk_slice_list_model_get_size (self->listed_cycles))
+            gtk_slice_list_model_set_size (self->listed_cycles, G_MAXUINT);
           gtk_single_selection_set_selected (self->selection, i);
           return;
         }
@@ -518,6 +521,7 @@ cm_window_dispose (GObject *object)
     gtk_window_destroy (self->shortcuts_window);
   g_clear_object (&self->shortcuts_window);
   g_clear_object (&self->selection);
+  g_clear_object (&self->listed_cycles);
   g_clear_object (&self->filtered_cycles);
   g_clear_object (&self->cycles);
   g_clear_object (&self->settings);
@@ -622,7 +626,9 @@ cm_window_init (CmWindow *self)
   filter = gtk_string_filter_new (expression);
   g_object_bind_property (self->search_entry, "text", filter, "search", G_BINDING_DEFAULT);
   self->filtered_cycles = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered_cycles)));
+  self->listed_cycles = cm_slice_until_first_frame (G_LIST_MODEL (self->filtered_cycles),
+                                                    GTK_WIDGET (self), G_MAXUINT);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->listed_cycles)));
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->cycle_list, GTK_SELECTION_MODEL (self->selection));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->cycle_list));
@@ -659,6 +665,21 @@ restore_window_state (CmWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+}
+
+/* Until the first frame, the list of cycles has only as many as the window
+ * has room for: rows are at least MIN_ROW_HEIGHT high. */
+#define MIN_ROW_HEIGHT 40
+
+static void
+list_first_cycles (CmWindow *self)
+{
+  int width = 0, height = 0;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (height <= 0 || gtk_window_is_maximized (GTK_WINDOW (self)))
+    height = 2160;
+  gtk_slice_list_model_set_size (self->listed_cycles, (guint) height / MIN_ROW_HEIGHT + 1);
 }
 
 /* For the start-up benchmark: with CM_DEBUG_FIRST_FRAME set, print the
@@ -714,6 +735,7 @@ cm_window_set_store (CmWindow     *self,
                      const GError *open_error)
 {
   g_autoptr(GError) error = NULL;
+  gint64 last_id = 0;
 
   g_return_if_fail (CM_IS_WINDOW (self));
 
@@ -743,15 +765,21 @@ cm_window_set_store (CmWindow     *self,
     }
 
   self->failed = FALSE;
+
+  /* Open where the person left off, or else on their first cycle. The
+   * list would select its first cycle as it fills, which would be saved as
+   * the last one and built for nothing: it waits for this choice. */
+  if (self->settings != NULL)
+    last_id = g_settings_get_int64 (self->settings, "last-cycle-id");
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_filter_list_model_set_model (self->filtered_cycles, self->cycles);
   g_signal_connect_object (self->cycles, "items-changed", G_CALLBACK (on_cycles_changed),
                            self, G_CONNECT_SWAPPED);
 
-  /* Open where the person left off, or else on their first cycle. */
-  if (self->settings != NULL)
-    select_cycle_by_id (self, g_settings_get_int64 (self->settings, "last-cycle-id"));
+  select_cycle_by_id (self, last_id);
   if (get_selected_cycle (self) == NULL && g_list_model_get_n_items (self->cycles) > 0)
     gtk_single_selection_set_selected (self->selection, 0);
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
 
   update_content (self);
   report_first_frame_when_drawn (self);
@@ -765,6 +793,7 @@ cm_window_new (CmApplication *application,
   CmWindow *self = g_object_new (CM_TYPE_WINDOW, "application", application, NULL);
 
   restore_window_state (self);
+  list_first_cycles (self);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_content_title_notify), self, G_CONNECT_SWAPPED);
 
