@@ -1368,9 +1368,9 @@ check_highlights (GdkTexture         *plain,
   cairo_surface_destroy (surface);
 
   /* Within rounding: a renderer may lay them over as a layer of their own.
-   * The focus ring round the whole wheel is a border node, a circle drawn
-   * by the renderer: its anti-aliased edge may differ a little more, on a
-   * few pixels. */
+   * The focus ring round the whole wheel is drawn apart from the painter
+   * (by the renderer, or through a mask of its own): its anti-aliased edge
+   * may differ a little more, on a few pixels. */
   for (int i = 0; i < width * height; i++)
     {
       int worst = 0;

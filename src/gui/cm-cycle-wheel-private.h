@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cm-cycle-wheel.h"
+#include "cm-wheel-focus-ring.h"
 #include "cm-wheel-image.h"
 #include "cm-wheel-painter.h"
 
@@ -25,6 +26,7 @@ struct _CmCycleWheel
   PangoFontDescription *font;
 
   CmWheelImage         *image;
+  CmWheelFocusRing     *focus_ring;     /* round the whole wheel */
 
   CmWheelHit            hover;
 

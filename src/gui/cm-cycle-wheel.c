@@ -277,67 +277,66 @@ append_focus_ring (CmCycleWheel         *self,
 {
   const CmWheelColor *colour = &palette->focus;
   GdkRGBA rgba = { colour->red, colour->green, colour->blue, colour->alpha };
-  double cx, cy, radius, line_width, outer;
-  GskRoundedRect outline;
+  double cx, cy, radius, line_width;
 
-  if (!cm_wheel_painter_get_focus_ring (self->model, width, height, state, &cx, &cy, &radius,
-                                        &line_width))
-    return;
-
-  outer = radius + line_width / 2.0;
-  gsk_rounded_rect_init_from_rect (&outline,
-                                   &GRAPHENE_RECT_INIT (cx - outer, cy - outer,
-                                                        2.0 * outer, 2.0 * outer),
-                                   outer);
-  gtk_snapshot_append_border (snapshot, &outline,
-                              (float[4]) { line_width, line_width, line_width, line_width },
-                              (GdkRGBA[4]) { rgba, rgba, rgba, rgba });
+  if (cm_wheel_painter_get_focus_ring (self->model, width, height, state, &cx, &cy, &radius,
+                                       &line_width))
+    cm_wheel_focus_ring_append (self->focus_ring, snapshot,
+                                gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (self))),
+                                cx, cy, radius, line_width, &rgba,
+                                gtk_widget_get_scale_factor (GTK_WIDGET (self)));
 }
 
-/* What the highlights may cover, in whole units: the segments under the
- * pointer and selected, with room for the focus ring round the selection. */
+/* What the highlight of @hit may cover, in whole units: its segment, with
+ * room for the focus ring round it. */
 static gboolean
-get_highlight_bounds (CmCycleWheel       *self,
-                      const CmWheelState *state,
-                      int                 width,
-                      int                 height,
-                      graphene_rect_t    *bounds)
+get_highlight_bounds (CmCycleWheel     *self,
+                      const CmWheelHit *hit,
+                      int               width,
+                      int               height,
+                      graphene_rect_t  *bounds)
 {
-  const CmWheelHit *hits[] = { &state->hover, &state->selected };
   CmWheelGeometry geometry;
-  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  CmWheelSector sector;
+  double x, y, w, h, x0, y0, x1, y1;
   double margin = 6.0;
 
   cm_wheel_model_get_geometry (self->model, width, height, &geometry);
-
-  for (guint i = 0; i < G_N_ELEMENTS (hits); i++)
-    {
-      CmWheelSector sector;
-      double x, y, w, h;
-
-      if ((hits[i]->kind != CM_WHEEL_HIT_SEGMENT && hits[i]->kind != CM_WHEEL_HIT_PLACEHOLDER) ||
-          !cm_wheel_geometry_get_sector (&geometry, hits[i], &sector))
-        continue;
-
-      cm_wheel_geometry_sector_bounds (&geometry, &sector, &x, &y, &w, &h);
-      x0 = MIN (x0, x);
-      y0 = MIN (y0, y);
-      x1 = MAX (x1, x + w);
-      y1 = MAX (y1, y + h);
-    }
-
-  if (x1 < x0)
+  if ((hit->kind != CM_WHEEL_HIT_SEGMENT && hit->kind != CM_WHEEL_HIT_PLACEHOLDER) ||
+      !cm_wheel_geometry_get_sector (&geometry, hit, &sector))
     return FALSE;
 
-  x0 = MAX (0.0, floor (x0 - margin));
-  y0 = MAX (0.0, floor (y0 - margin));
-  x1 = MIN (width, ceil (x1 + margin));
-  y1 = MIN (height, ceil (y1 + margin));
+  cm_wheel_geometry_sector_bounds (&geometry, &sector, &x, &y, &w, &h);
+  x0 = MAX (0.0, floor (x - margin));
+  y0 = MAX (0.0, floor (y - margin));
+  x1 = MIN (width, ceil (x + w + margin));
+  y1 = MIN (height, ceil (y + h + margin));
   if (x1 <= x0 || y1 <= y0)
     return FALSE;
 
   graphene_rect_init (bounds, x0, y0, x1 - x0, y1 - y0);
   return TRUE;
+}
+
+/* Draws what @state highlights over the segment of @hit. */
+static void
+append_highlight (CmCycleWheel         *self,
+                  GtkSnapshot          *snapshot,
+                  const CmWheelHit     *hit,
+                  int                   width,
+                  int                   height,
+                  const CmWheelPalette *palette,
+                  const CmWheelState   *state)
+{
+  graphene_rect_t bounds;
+  cairo_t *cr;
+
+  if (!get_highlight_bounds (self, hit, width, height, &bounds))
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  cm_wheel_painter_draw_highlights (cr, self->model, width, height, palette, state);
+  cairo_destroy (cr);
 }
 
 static void
@@ -350,9 +349,8 @@ cm_cycle_wheel_snapshot (GtkWidget   *widget,
   int scale = gtk_widget_get_scale_factor (widget);
   const CmWheelPalette *palette = current_palette ();
   CmWheelState state = CM_WHEEL_STATE_INIT;
-  graphene_rect_t bounds;
+  CmWheelState hover_only, selection_only;
   gboolean ring;
-  cairo_t *cr;
 
   if (width <= 0 || height <= 0)
     return;
@@ -372,12 +370,16 @@ cm_cycle_wheel_snapshot (GtkWidget   *widget,
   if (ring)
     state.focus_visible = FALSE;
 
-  if (get_highlight_bounds (self, &state, width, height, &bounds))
-    {
-      cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-      cm_wheel_painter_draw_highlights (cr, self->model, width, height, palette, &state);
-      cairo_destroy (cr);
-    }
+  /* Hover and selection get a node each, the hover's first: the cairo
+   * renderer plays a cairo node back into an image the size of its bounds,
+   * and one node round both could cover most of the wheel. */
+  hover_only = state;
+  hover_only.selected.kind = CM_WHEEL_HIT_NONE;
+  hover_only.focus_visible = FALSE;
+  append_highlight (self, snapshot, &state.hover, width, height, palette, &hover_only);
+  selection_only = state;
+  selection_only.hover.kind = CM_WHEEL_HIT_NONE;
+  append_highlight (self, snapshot, &state.selected, width, height, palette, &selection_only);
 
   if (ring)
     {
@@ -452,6 +454,7 @@ cm_cycle_wheel_dispose (GObject *object)
   cm_cycle_wheel_set_cycle (self, NULL);
   g_clear_object (&self->selected);
   g_clear_pointer (&self->image, cm_wheel_image_free);
+  g_clear_pointer (&self->focus_ring, cm_wheel_focus_ring_free);
   g_clear_pointer (&self->model, cm_wheel_model_unref);
 
   G_OBJECT_CLASS (cm_cycle_wheel_parent_class)->dispose (object);
@@ -573,6 +576,7 @@ cm_cycle_wheel_init (CmCycleWheel *self)
 
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
   self->image = cm_wheel_image_new (GTK_WIDGET (self));
+  self->focus_ring = cm_wheel_focus_ring_new ();
   self->hover = (CmWheelHit) CM_WHEEL_HIT_INIT;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);

@@ -347,6 +347,10 @@ cm_wheel_image_append (CmWheelImage *self,
                                       &GRAPHENE_RECT_INIT (0, 0, self->image_width,
                                                            self->image_height));
       cairo_set_source_surface (cr, self->image_view, 0, 0);
+      /* Scaled, the image is only a stand-in until the size holds still:
+       * the fastest filter keeps such a frame at half the cost. */
+      if (self->stretched)
+        cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_FAST);
       cairo_paint (cr);
       cairo_destroy (cr);
     }
