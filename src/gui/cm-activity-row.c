@@ -399,7 +399,7 @@ cm_activity_row_class_init (CmActivityRowClass *klass)
 static void
 cm_activity_row_init (CmActivityRow *self)
 {
-  cm_expander_row_use_single_lines (ADW_EXPANDER_ROW (self));
+  cm_row_use_single_lines (ADW_PREFERENCES_ROW (self));
   g_signal_connect (self, "notify::expanded", G_CALLBACK (on_expanded_changed), NULL);
 }
 

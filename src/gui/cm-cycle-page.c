@@ -475,6 +475,7 @@ cm_cycle_page_init (CmCyclePage *self)
   g_autoptr(GtkStringList) stages = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cm_row_use_single_lines (ADW_PREFERENCES_ROW (self->current_stage_row));
 
   for (int stage = CM_STAGE_ANALYSE; stage <= CM_STAGE_REVIEW; stage++)
     {

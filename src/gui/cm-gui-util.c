@@ -100,14 +100,15 @@ shorten_row_labels (GtkWidget *widget)
     shorten_row_labels (child);
 }
 
-/* Keeps an expander row's title and subtitle to one line each, shortened
- * with an ellipsis; the whole text is in the row's fields once it is open.
- * Libadwaita 1.2 has no title-lines for expander rows, so this finds the
- * header's labels; call it before the row's own content is added. It is
- * worth it: GTK 4.8 sizes a wrapping label by laying it out at a dozen
- * widths, which for a stage's activity rows cost some 20 ms at start-up. */
+/* Keeps a row's title and subtitle to one line each, shortened with an
+ * ellipsis, for rows whose text is short or shown whole elsewhere (an
+ * activity row's in its fields once open). Libadwaita 1.2 has no
+ * title-lines for expander rows, so this finds the labels styled as title
+ * and subtitle; call it before adding the row's own content. It is worth
+ * it: GTK 4.8 sizes a wrapping label by laying it out at a dozen widths,
+ * which for a stage's activity rows cost some 20 ms at start-up. */
 void
-cm_expander_row_use_single_lines (AdwExpanderRow *row)
+cm_row_use_single_lines (AdwPreferencesRow *row)
 {
   shorten_row_labels (GTK_WIDGET (row));
 }

@@ -15,7 +15,7 @@ void  cm_set_entry_text     (AdwEntryRow  *row,
 char *cm_text_view_dup_text (GtkTextView  *view);
 
 GtkWidget *cm_two_line_box_new (void);
-void       cm_expander_row_use_single_lines (AdwExpanderRow *row);
+void       cm_row_use_single_lines (AdwPreferencesRow *row);
 GtkSliceListModel *cm_slice_until_first_frame (GListModel *model,
                                                GtkWidget  *widget,
                                                guint       n_first);

@@ -17,11 +17,6 @@ G_BEGIN_DECLS
 #define MAX_CANDIDATES    8
 #define RADIAL_PENALTY    0.7   /* level text is easier to read */
 
-/* Every label is shaped at this one size and drawn scaled to its own. Metrics
- * are unhinted, so text scales exactly; and one font at one size serves every
- * label, where a size of its own for every size tried would cost a font load
- * each (a millisecond or so when the wheel is first drawn). */
-#define REFERENCE_FONT_PX 16.0
 
 
 typedef struct
@@ -42,14 +37,6 @@ typedef struct
 
 PangoLayout *cm_wheel_labels_new_layout  (Builder                    *builder,
                                           const char                 *text);
-void         cm_wheel_labels_set_size    (PangoLayout                *layout,
-                                          const PangoFontDescription *font,
-                                          double                      size,
-                                          PangoWeight                 weight,
-                                          PangoStyle                  style);
-double       cm_wheel_labels_get_scale   (PangoLayout                *layout);
-void         cm_wheel_labels_get_logical (PangoLayout                *layout,
-                                          PangoRectangle             *logical);
 gboolean     cm_wheel_labels_try_fit     (PangoLayout                *layout,
                                           const PangoFontDescription *font,
                                           double                      size,

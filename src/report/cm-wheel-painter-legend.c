@@ -34,6 +34,15 @@ draw_swatch (cairo_t              *cr,
                       mark);
 }
 
+static void
+set_size (PangoLayout                *layout,
+          const PangoFontDescription *font,
+          double                      size)
+{
+  cm_wheel_labels_set_size (layout, font, size, pango_font_description_get_weight (font),
+                            pango_font_description_get_style (font));
+}
+
 /**
  * cm_wheel_painter_draw_legend:
  * @cr: (nullable): where to draw, or %NULL to measure
@@ -54,13 +63,15 @@ cm_wheel_painter_draw_legend (cairo_t                    *cr,
   if (palette == NULL)
     palette = cm_wheel_palette_light ();
 
+  /* Shaped at the labels' reference size and drawn scaled, as the wheel's
+   * labels are: the legend then needs no font of its own. */
   desc = cm_wheel_font_normalise (font, &base);
   {
     g_autoptr(PangoLayout) probe = pango_layout_new (context);
 
-    pango_layout_set_font_description (probe, desc);
+    set_size (probe, desc, base);
     pango_layout_set_text (probe, "Ag", -1);
-    pango_layout_get_extents (probe, NULL, &logical);
+    cm_wheel_labels_get_logical (probe, &logical);
     line = (double) logical.height / PANGO_SCALE;
   }
 
@@ -81,9 +92,9 @@ cm_wheel_painter_draw_legend (cairo_t                    *cr,
       /* The last entry explains the current stage's band. */
       text = i < CM_N_ACTIVITY_STATUSES ? cm_activity_status_to_label ((CmActivityStatus) i)
                                         : _("Current stage");
-      pango_layout_set_font_description (layout, desc);
+      set_size (layout, desc, base);
       pango_layout_set_text (layout, text, -1);
-      pango_layout_get_extents (layout, NULL, &logical);
+      cm_wheel_labels_get_logical (layout, &logical);
       text_w = (double) logical.width / PANGO_SCALE;
       item_w = swatch_w + line * 0.4 + text_w;
 
@@ -109,9 +120,13 @@ cm_wheel_painter_draw_legend (cairo_t                    *cr,
             }
 
           cm_wheel_set_colour (cr, &palette->text);
-          cairo_move_to (cr, x + swatch_w + line * 0.4 - (double) logical.x / PANGO_SCALE,
-                         y + (row - line) / 2.0 - (double) logical.y / PANGO_SCALE);
+          cairo_save (cr);
+          cairo_translate (cr, x + swatch_w + line * 0.4 - (double) logical.x / PANGO_SCALE,
+                           y + (row - line) / 2.0 - (double) logical.y / PANGO_SCALE);
+          cairo_scale (cr, cm_wheel_labels_get_scale (layout), cm_wheel_labels_get_scale (layout));
+          cairo_move_to (cr, 0.0, 0.0);
           pango_cairo_show_layout (cr, layout);
+          cairo_restore (cr);
         }
 
       x += item_w + spacing;

@@ -129,6 +129,20 @@ CmWheelItem          *cm_wheel_model_lookup          (CmWheelModel              
                                                       const CmWheelHit           *hit);
 char                 *cm_wheel_model_format_progress (CmWheelModel               *model);
 char                 *cm_wheel_model_format_percent  (CmWheelModel               *model);
+/* Text of the wheel and its legend (cm-wheel-labels.c). Every label is shaped at this one size and drawn scaled to its own. Metrics
+ * are unhinted, so text scales exactly; and one font at one size serves every
+ * label, where a size of its own for every size tried would cost a font load
+ * each (a millisecond or so when the wheel is first drawn). */
+#define REFERENCE_FONT_PX 16.0
+
+void                  cm_wheel_labels_set_size       (PangoLayout                *layout,
+                                                      const PangoFontDescription *font,
+                                                      double                      size,
+                                                      PangoWeight                 weight,
+                                                      PangoStyle                  style);
+double                cm_wheel_labels_get_scale      (PangoLayout                *layout);
+void                  cm_wheel_labels_get_logical    (PangoLayout                *layout,
+                                                      PangoRectangle             *logical);
 PangoContext         *cm_wheel_pango_context_new     (void);
 PangoFontDescription *cm_wheel_font_normalise        (const PangoFontDescription *font,
                                                       double                     *base_size);
