@@ -744,9 +744,17 @@ test_command_line (Fixture       *fixture,
   g_autofree char *missing_db = g_build_filename (fixture->folder, "missing.db", NULL);
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, cm_cycle_get_id (fixture->cycle));
   g_autofree char *contents = NULL;
+  g_autoptr(CmCycle) trashed = cm_cycle_new ();
+  g_autoptr(GListModel) cycles = NULL;
+  g_autoptr(GError) error = NULL;
   char *err = NULL;
 
-  /* The store is open here too: the export reads the same file. */
+  /* The store is open here too, as in the application, with a cycle in its
+   * trash that it can still bring back: the export leaves it there. */
+  cm_cycle_set_title (trashed, "Deleted a moment ago");
+  g_assert_true (cm_store_add_cycle (fixture->store, trashed, NULL, &error));
+  g_assert_true (cm_store_trash (fixture->store, G_OBJECT (trashed), &error));
+  g_assert_no_error (error);
   g_assert_cmpint (run_driver (fixture->path, "independent ADVOCACY 2026–2029 (test shire)",
                                fixture->pdf, &err), ==, CM_SUMMARY_EXIT_OK);
   g_assert_cmpstr (err, ==, "");
@@ -754,6 +762,10 @@ test_command_line (Fixture       *fixture,
   g_assert_true (g_file_get_contents (fixture->pdf, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   g_assert_cmpint (g_unlink (fixture->pdf), ==, 0);
+  g_assert_true (cm_store_restore (fixture->store, G_OBJECT (trashed), &error));
+  g_assert_no_error (error);
+  cycles = cm_store_list_cycles (fixture->store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (cycles), ==, 2);
 
   g_assert_cmpint (run_driver (fixture->path, id, fixture->pdf, &err), ==, CM_SUMMARY_EXIT_OK);
   g_clear_pointer (&err, g_free);

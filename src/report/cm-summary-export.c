@@ -54,7 +54,9 @@ cm_summary_run_export (const char *database_path,
       return CM_SUMMARY_EXIT_NO_DATABASE;
     }
 
-  store = cm_store_open (database_path, &error);
+  /* The application may have the file open, with things in the trash it
+   * can still bring back. */
+  store = cm_store_open_keeping_trash (database_path, &error);
   if (store == NULL)
     {
       print_error (error->message);

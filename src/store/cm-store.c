@@ -448,17 +448,41 @@ cm_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "commissioning", "commissioning.db", NULL);
 }
 
+static CmStore *open_store (const char  *path,
+                            guint        busy_timeout_ms,
+                            gboolean     empty_trash,
+                            GError     **error);
+
 CmStore *
 cm_store_open (const char  *path,
                GError     **error)
 {
-  return cm_store_open_with_timeout (path, DEFAULT_BUSY_TIMEOUT_MS, error);
+  return open_store (path, DEFAULT_BUSY_TIMEOUT_MS, TRUE, error);
 }
 
 CmStore *
 cm_store_open_with_timeout (const char  *path,
                             guint        busy_timeout_ms,
                             GError     **error)
+{
+  return open_store (path, busy_timeout_ms, TRUE, error);
+}
+
+/* A session of the application starts by emptying the trash, which holds
+ * what it may still offer to undo. A task beside it (the command-line
+ * export) leaves the trash alone: a window may have it open. */
+CmStore *
+cm_store_open_keeping_trash (const char  *path,
+                             GError     **error)
+{
+  return open_store (path, DEFAULT_BUSY_TIMEOUT_MS, FALSE, error);
+}
+
+static CmStore *
+open_store (const char  *path,
+            guint        busy_timeout_ms,
+            gboolean     empty_trash,
+            GError     **error)
 {
   g_autoptr(CmStore) self = NULL;
   g_autofree char *default_path = NULL;
@@ -500,7 +524,7 @@ cm_store_open_with_timeout (const char  *path,
   if (!check_contents (self, error) ||
       !configure_connection (self, error) ||
       !cm_store_migrate (self, error) ||
-      !cm_store_empty_trash (self, error))
+      (empty_trash && !cm_store_empty_trash (self, error)))
     return NULL;
 
   /* From here on commits only note the log's growth (replacing SQLite's

@@ -56,6 +56,8 @@ CmStore    *cm_store_open                 (const char     *path,
 CmStore    *cm_store_open_with_timeout    (const char     *path,
                                            guint           busy_timeout_ms,
                                            GError        **error);
+CmStore    *cm_store_open_keeping_trash   (const char     *path,
+                                           GError        **error);
 void        cm_store_close                (CmStore        *self);
 gboolean    cm_store_is_closed            (CmStore        *self);
 const char *cm_store_get_path             (CmStore        *self);
