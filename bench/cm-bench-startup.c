@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <stdlib.h>
 
 #include "cm-bench-generate.h"
@@ -167,6 +168,8 @@ main (int   argc,
   g_autofree char *self_dir = NULL;
   double ratio;
 
+  /* The figures print "×" and "≤": in the user's character set, not C's. */
+  setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
