@@ -284,7 +284,8 @@ append_focus_ring (CmCycleWheel         *self,
     cm_wheel_focus_ring_append (self->focus_ring, snapshot,
                                 gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (self))),
                                 cx, cy, radius, line_width, &rgba,
-                                gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+                                gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                                cm_wheel_image_is_stretched (self->image));
 }
 
 /* What the highlight of @hit may cover, in whole units: its segment, with

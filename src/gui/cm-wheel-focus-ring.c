@@ -95,6 +95,42 @@ draw_mask (CmWheelFocusRing *self)
                                                                  MIN (CELL, height - y) });
 }
 
+/* A node for each square the ring crosses: the cairo renderer draws a
+ * cairo node by first playing it back into an image the size of its
+ * bounds. */
+static void
+append_cells (CmWheelFocusRing *self,
+              GtkSnapshot      *snapshot,
+              const GdkRGBA    *colour,
+              int               scale,
+              cairo_filter_t    filter)
+{
+  int n_rects = cairo_region_num_rectangles (self->cells);
+
+  for (int i = 0; i < n_rects; i++)
+    {
+      cairo_rectangle_int_t rect;
+      cairo_t *cr;
+
+      cairo_region_get_rectangle (self->cells, i, &rect);
+      cr = gtk_snapshot_append_cairo (snapshot,
+                                      &GRAPHENE_RECT_INIT (self->x + (float) rect.x / scale,
+                                                           self->y + (float) rect.y / scale,
+                                                           (float) rect.width / scale,
+                                                           (float) rect.height / scale));
+      cairo_pattern_t *mask = cairo_pattern_create_for_surface (self->mask);
+      cairo_matrix_t matrix;
+
+      cairo_matrix_init_translate (&matrix, -self->x, -self->y);
+      cairo_pattern_set_matrix (mask, &matrix);
+      cairo_pattern_set_filter (mask, filter);
+      gdk_cairo_set_source_rgba (cr, colour);
+      cairo_mask (cr, mask);
+      cairo_pattern_destroy (mask);
+      cairo_destroy (cr);
+    }
+}
+
 void
 cm_wheel_focus_ring_append (CmWheelFocusRing *self,
                             GtkSnapshot      *snapshot,
@@ -104,11 +140,9 @@ cm_wheel_focus_ring_append (CmWheelFocusRing *self,
                             double            radius,
                             double            line_width,
                             const GdkRGBA    *colour,
-                            int               scale)
+                            int               scale,
+                            gboolean          resizing)
 {
-  int n_rects;
-  cairo_t *cr;
-
   if (renderer != NULL && !GSK_IS_CAIRO_RENDERER (renderer))
     {
       double outer = radius + line_width / 2.0;
@@ -124,6 +158,22 @@ cm_wheel_focus_ring_append (CmWheelFocusRing *self,
       return;
     }
 
+  /* While the window is being resized, the last ring is drawn scaled, as
+   * the wheel's image is; it is drawn afresh once the size holds still. */
+  if (resizing && self->mask != NULL && self->scale == scale && self->radius > 0.0 &&
+      (self->cx != cx || self->cy != cy || self->radius != radius))
+    {
+      double factor = radius / self->radius;
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (cx, cy));
+      gtk_snapshot_scale (snapshot, factor, factor);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-self->cx, -self->cy));
+      append_cells (self, snapshot, colour, scale, CAIRO_FILTER_FAST);
+      gtk_snapshot_restore (snapshot);
+      return;
+    }
+
   if (self->mask == NULL || self->cx != cx || self->cy != cy || self->radius != radius ||
       self->line_width != line_width || self->scale != scale)
     {
@@ -135,21 +185,5 @@ cm_wheel_focus_ring_append (CmWheelFocusRing *self,
       draw_mask (self);
     }
 
-  /* A node each: the cairo renderer draws a cairo node by first playing
-   * it back into an image the size of its bounds. */
-  n_rects = cairo_region_num_rectangles (self->cells);
-  for (int i = 0; i < n_rects; i++)
-    {
-      cairo_rectangle_int_t rect;
-
-      cairo_region_get_rectangle (self->cells, i, &rect);
-      cr = gtk_snapshot_append_cairo (snapshot,
-                                      &GRAPHENE_RECT_INIT (self->x + (float) rect.x / scale,
-                                                           self->y + (float) rect.y / scale,
-                                                           (float) rect.width / scale,
-                                                           (float) rect.height / scale));
-      gdk_cairo_set_source_rgba (cr, colour);
-      cairo_mask_surface (cr, self->mask, self->x, self->y);
-      cairo_destroy (cr);
-    }
+  append_cells (self, snapshot, colour, scale, CAIRO_FILTER_GOOD);
 }

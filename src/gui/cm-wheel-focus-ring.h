@@ -17,7 +17,8 @@ void              cm_wheel_focus_ring_append (CmWheelFocusRing *self,
                                               double            radius,
                                               double            line_width,
                                               const GdkRGBA    *colour,
-                                              int               scale);
+                                              int               scale,
+                                              gboolean          resizing);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmWheelFocusRing, cm_wheel_focus_ring_free)
 

@@ -362,6 +362,14 @@ cm_wheel_image_append (CmWheelImage *self,
   gtk_snapshot_restore (snapshot);
 }
 
+/* Whether the last update kept the image of another size, drawn scaled
+ * until the size holds still. */
+gboolean
+cm_wheel_image_is_stretched (CmWheelImage *self)
+{
+  return self->stretched;
+}
+
 CmWheelImage *
 cm_wheel_image_new (GtkWidget *owner)
 {

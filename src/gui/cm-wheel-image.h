@@ -26,6 +26,8 @@ void          cm_wheel_image_append (CmWheelImage               *self,
                                      int                         width,
                                      int                         height);
 
+gboolean      cm_wheel_image_is_stretched (CmWheelImage       *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmWheelImage, cm_wheel_image_free)
 
 G_END_DECLS
