@@ -735,6 +735,50 @@ run_driver (const char  *database,
   return WEXITSTATUS (wait_status);
 }
 
+/* A workshop in the trash (which the application may still bring back, and
+ * which the command-line export leaves there) is out of the summary, with
+ * what was said at it, even where an action answers it. */
+static void
+test_model_leaves_out_trashed_workshop (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(CmSummaryModel) model = NULL;
+  g_autoptr(CmWorkshop) workshop = cm_workshop_new ();
+  g_autoptr(CmContribution) said = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = date (2026, 3, 2);
+  guint n_quotes = 0;
+
+  cm_workshop_set_cycle_id (workshop, cm_cycle_get_id (fixture->cycle));
+  cm_workshop_set_title (workshop, "Deleted workshop");
+  g_assert_true (cm_store_add_workshop (fixture->store, workshop, &error));
+  g_assert_no_error (error);
+  said = add_said (fixture, workshop, NULL, "Words from a deleted workshop", TRUE);
+  add_action (fixture, "An answer to a deleted workshop.", CM_ACTION_STATE_OPEN,
+              (CmContribution *[]) { said }, 1);
+  g_assert_true (cm_store_trash (fixture->store, G_OBJECT (workshop), &error));
+  g_assert_no_error (error);
+
+  model = cm_summary_model_gather (fixture->store, fixture->cycle, today, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < model->workshops->len; i++)
+    g_assert_cmpstr (((CmSummaryWorkshop *) g_ptr_array_index (model->workshops, i))->title, !=,
+                     "Deleted workshop");
+  for (guint i = 0; i < model->actions->len; i++)
+    {
+      CmSummaryAction *action = g_ptr_array_index (model->actions, i);
+
+      for (guint q = 0; q < action->quotes->len; q++)
+        {
+          CmSummaryQuote *quote = g_ptr_array_index (action->quotes, q);
+
+          g_assert_null (strstr (quote->text, "deleted workshop"));
+          n_quotes++;
+        }
+    }
+  g_assert_cmpuint (n_quotes, >, 0);
+}
+
 static void
 test_command_line (Fixture       *fixture,
                    gconstpointer  data)
@@ -960,6 +1004,8 @@ main (int   argc,
   ADD_TEST ("/summary/pdf/text-inside-page", test_text_inside_page, TRUE);
   ADD_TEST ("/summary/pdf/sections-switched-off", test_sections_switched_off, FALSE);
   ADD_TEST ("/summary/model/consent", test_model_consent, FALSE);
+  ADD_TEST ("/summary/model/leaves-out-trashed-workshop", test_model_leaves_out_trashed_workshop,
+            FALSE);
   ADD_TEST ("/summary/command-line", test_command_line, FALSE);
   g_test_add_func ("/summary/layout/widows-and-tables", test_layout_widows_and_tables);
   g_test_add_func ("/summary/layout/headings-kept", test_layout_headings_kept);

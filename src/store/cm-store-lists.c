@@ -413,7 +413,9 @@ cm_store_list_action_contributions (CmStore  *self,
 
   filter = filter_new (&cm_table_contribution,
                        "id IN (SELECT contribution_id FROM action_contribution "
-                       "WHERE action_id = ?1)",
+                       "WHERE action_id = ?1) "
+                       /* Nor what was said at a workshop in the trash. */
+                       "AND workshop_id IN (SELECT id FROM workshop WHERE trashed = 0)",
                        action_id);
   filter->parent_property = NULL;
   filter->member_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);

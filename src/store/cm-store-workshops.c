@@ -132,6 +132,7 @@ cm_store_list_said_did (CmStore  *self,
                    "WHERE link.action_id IN "
                    "  (SELECT id FROM action WHERE cycle_id = ?1 AND trashed = 0) "
                    "AND contribution.trashed = 0 "
+                   "AND contribution.workshop_id IN (SELECT id FROM workshop WHERE trashed = 0) "
                    "ORDER BY link.action_id, contribution.id");
 
   stmt = cm_store_prepare (self, sql->str, error);
