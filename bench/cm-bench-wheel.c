@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <adwaita.h>
+#ifdef __GLIBC__
 #include <malloc.h>
+#endif
 #include <math.h>
 
 #include "cm-cycle-wheel.h"
@@ -493,8 +495,10 @@ main (int   argc,
    * malloc maps fresh pages for each and the kernel's page faults become
    * the tail of every figure. On screen the renderer draws into the
    * window's own surface, so the bench keeps such memory for reuse. */
+#ifdef __GLIBC__
   mallopt (M_MMAP_THRESHOLD, 64 * 1024 * 1024);
   mallopt (M_TRIM_THRESHOLD, 256 * 1024 * 1024);
+#endif
 
   have_display = gtk_init_check ();
   if (have_display)

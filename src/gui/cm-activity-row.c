@@ -75,9 +75,6 @@ update_subtitle (CmActivityRow *self)
 
   g_string_append (subtitle, cm_activity_status_to_label (cm_activity_get_status (self->activity)));
 
-  if (*cm_activity_get_owner (self->activity) != '\0')
-    g_string_append_printf (subtitle, " · %s", cm_activity_get_owner (self->activity));
-
   if (due != NULL)
     {
       char text[64];
@@ -88,6 +85,11 @@ update_subtitle (CmActivityRow *self)
       g_string_append_printf (subtitle, " · ");
       g_string_append_printf (subtitle, _("due %s"), g_strstrip (text));
     }
+
+  /* The owner last: on a narrow screen the one line is cut short at the
+   * end, and the status and due date matter most when scanning a stage. */
+  if (*cm_activity_get_owner (self->activity) != '\0')
+    g_string_append_printf (subtitle, " · %s", cm_activity_get_owner (self->activity));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), cm_activity_get_title (self->activity));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle->str);
