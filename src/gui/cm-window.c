@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cm-cycle-page.h"
+#include "cm-cycle-row-factory.h"
 #include "cm-gui-util.h"
 #include "cm-sample.h"
 #include "cm-specs-page.h"
@@ -416,59 +417,6 @@ back_activated (GtkWidget  *widget,
   adw_leaflet_navigate (CM_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
-/* Sidebar rows --------------------------------------------------------- */
-
-static void
-setup_cycle_row (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  GtkWidget *box = cm_two_line_box_new ();
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-update_cycle_row (GtkListItem *item)
-{
-  CmCycle *cycle = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-
-  if (cycle == NULL)
-    return;
-
-  gtk_label_set_label (GTK_LABEL (title), cm_cycle_get_title (cycle));
-  gtk_label_set_label (GTK_LABEL (subtitle), cm_cycle_get_service_area (cycle));
-  gtk_widget_set_visible (subtitle, *cm_cycle_get_service_area (cycle) != '\0');
-}
-
-static void
-bind_cycle_row (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  CmCycle *cycle = gtk_list_item_get_item (item);
-
-  update_cycle_row (item);
-  g_signal_connect_object (cycle, "notify", G_CALLBACK (update_cycle_row), item,
-                           G_CONNECT_SWAPPED);
-}
-
-static void
-unbind_cycle_row (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  CmCycle *cycle = gtk_list_item_get_item (item);
-
-  if (cycle != NULL)
-    g_signal_handlers_disconnect_by_func (cycle, update_cycle_row, item);
-}
-
 static void
 on_content_title_notify (CmWindow *self)
 {
@@ -615,10 +563,7 @@ cm_window_init (CmWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cycle_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cycle_row), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cycle_row), NULL);
+  factory = cm_cycle_row_factory_new ();
   gtk_list_view_set_factory (self->cycle_list, factory);
 
   /* Search as you type over the titles of cycles. */
